@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+
+// One project per test layer, so each can be run alone (see package.json scripts).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 20_000 } },
+      {
+        test: {
+          name: "types",
+          include: [],
+          typecheck: { enabled: true, only: true, include: ["test/types/**/*.test-d.ts"] },
+        },
+      },
+      { test: { name: "spec", include: ["test/spec/**/*.test.ts"], testTimeout: 120_000 } },
+      {
+        test: {
+          name: "contract",
+          include: ["contract-tests/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Prism per file would overload 2 cores; files share the machine sequentially.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
