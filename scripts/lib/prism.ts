@@ -1,0 +1,173 @@
+/**
+ * Start and stop a Prism mock server for tests and scripts.
+ *
+ * Why this file exists: `npx prism` resolves through npm (slow, and on a shared 2-core box it
+ * sometimes picks a different version); a fixed port collides when several engineers run tests
+ * at once; and a Prism left behind by a failed test keeps its port and a core busy. So: call
+ * node_modules/.bin/prism directly, on a free 127.0.0.1 port, in its own process group, and kill
+ * that group by PID on stop(), on test failure and on process exit.
+ *
+ * Prism is pinned to 5.14.2: 5.15+/5.16 declare `engines.node >= 24`, we support Node 20.
+ *
+ * @example
+ * const prism = await startPrism({ dynamic: true, seed: 42 });
+ * try { await fetch(`${prism.baseUrl}/companies`); } finally { await prism.stop(); }
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface StartPrismOptions {
+  /** Spec path (relative to the repo root or absolute). Default: openapi.yaml. */
+  spec?: string;
+  /** `-d`: generate responses from the schemas instead of using the examples. */
+  dynamic?: boolean;
+  /** `--seed`: make dynamic generation deterministic. */
+  seed?: number;
+  /** `--errors`: turn response/request violations into error responses. */
+  errors?: boolean;
+  /** How long to wait for Prism to answer, in ms. Default 90 s (the machine is shared). */
+  startTimeoutMs?: number;
+}
+
+export interface PrismHandle {
+  baseUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const prismBin = resolve(repoRoot, "node_modules/.bin/prism");
+
+const live = new Set<number>();
+let exitHookInstalled = false;
+
+/** Kill the whole process group (Prism forks workers); fall back to the PID alone. */
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // 'exit' handlers must be synchronous: SIGKILL whatever is still running.
+  process.on("exit", () => {
+    for (const pid of live) killGroup(pid, "SIGKILL");
+  });
+}
+
+/** Ask the kernel for a free port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", fail);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => (port ? ok(port) : fail(new Error("could not get a free port"))));
+    });
+  });
+}
+
+/** Keep the last `max` characters of a stream, for error messages. */
+function tail(max: number): { push(chunk: Buffer): void; text(): string } {
+  let buf = "";
+  return {
+    push(chunk) {
+      buf = (buf + chunk.toString("utf8")).slice(-max);
+    },
+    text: () => buf,
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((ok) => {
+    if (child.exitCode !== null || child.signalCode !== null) ok();
+    else child.once("exit", () => ok());
+  });
+}
+
+export function prismArgs(port: number, opts: StartPrismOptions): string[] {
+  const args = ["mock", "-h", "127.0.0.1", "-p", String(port)];
+  if (opts.dynamic) args.push("-d");
+  if (opts.seed !== undefined) args.push("--seed", String(opts.seed));
+  if (opts.errors) args.push("--errors");
+  args.push(resolve(repoRoot, opts.spec ?? "openapi.yaml"));
+  return args;
+}
+
+export async function startPrism(opts: StartPrismOptions = {}): Promise<PrismHandle> {
+  const spec = resolve(repoRoot, opts.spec ?? "openapi.yaml");
+  if (!existsSync(spec)) throw new Error(`startPrism: spec not found: ${spec}`);
+  if (!existsSync(prismBin)) throw new Error(`startPrism: ${prismBin} missing (npm ci?)`);
+  installExitHook();
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(prismBin, prismArgs(port, opts), {
+    cwd: repoRoot,
+    detached: true, // own process group, so stop() can kill Prism and its children together
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("startPrism: spawn failed (no pid)");
+  live.add(pid);
+  const out = tail(4000);
+  child.stdout?.on("data", (c: Buffer) => out.push(c));
+  child.stderr?.on("data", (c: Buffer) => out.push(c));
+  // Do not keep the test runner alive just because Prism is.
+  child.unref();
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    killGroup(pid, "SIGTERM");
+    const done = await Promise.race([exited(child).then(() => true), sleep(3000).then(() => false)]);
+    if (!done) {
+      killGroup(pid, "SIGKILL");
+      await Promise.race([exited(child), sleep(2000)]);
+    }
+    live.delete(pid);
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+  };
+
+  const timeoutMs = opts.startTimeoutMs ?? 90_000;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      live.delete(pid);
+      throw new Error(
+        `startPrism: Prism exited (code ${child.exitCode}, signal ${child.signalCode}) before answering.\n` +
+          `--- Prism output (tail) ---\n${out.text()}`,
+      );
+    }
+    try {
+      // Any HTTP answer (404 for "/" included) means the server is up.
+      await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(1000) });
+      return { baseUrl, pid, stop };
+    } catch {
+      await sleep(250);
+    }
+  }
+  await stop();
+  throw new Error(
+    `startPrism: Prism did not answer on ${baseUrl} within ${timeoutMs} ms.\n` +
+      `--- Prism output (tail) ---\n${out.text()}`,
+  );
+}
