@@ -1,0 +1,5 @@
+// Contract tests for the vendor tag "chain-loyalty-programs": one test per operation and documented status,
+// generated from openapi.yaml by the shared runner (./support/runner.ts).
+import { contractSuite } from "./support/runner.js";
+
+contractSuite("chain-loyalty-programs");

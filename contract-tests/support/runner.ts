@@ -1,0 +1,129 @@
+/**
+ * The contract runner behind every contract-tests/<tag>.test.ts: one named test per operation
+ * and documented status, driven by openapi.yaml. Each test builds a valid request from the
+ * spec's examples, sends it through OUR client against the target, and checks
+ *  - the status is the one asked for, and the client sent the vendor Accept header;
+ *  - Prism reported no spec violation (`sl-violations`);
+ *  - the raw body validates against the documented response schema (ajv);
+ *  - 2xx: the call resolved; otherwise: it threw our AltegioApiError with that status, method,
+ *    path template and the vendor's own message.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type Case, casesFor } from "./cases.js";
+import { clientModule, contractClient } from "./client.js";
+import { buildRequest } from "./request.js";
+import { type Json, loadSpec, type Spec } from "./spec.js";
+import { type Target, useTarget } from "./targets.js";
+import { validatorFor } from "./validator.js";
+import { type Exchange, violations } from "./wire.js";
+
+export function contractSuite(tag: string): void {
+  const spec = loadSpec();
+  const ops = spec.operations.filter((o) => o.tag === tag);
+  const target = useTarget({ beforeAll, afterAll });
+  describe(tag, () => {
+    if (ops.length === 0) {
+      test(`${tag}: openapi.yaml has operations with this tag`, () => {
+        throw new Error(`no operation in ${spec.file} has tag "${tag}"`);
+      });
+    }
+    for (const op of ops) {
+      for (const c of casesFor(op)) {
+        test(c.name, async (ctx) => {
+          const t = target();
+          const headers = t.statusHeaders(c.status, c.isDefaultSuccess);
+          if (!headers) {
+            ctx.skip(`skipped: a ${t.kind} target cannot be asked for status ${c.status}`);
+            return;
+          }
+          await runCase(spec, t, c, headers);
+        });
+      }
+    }
+  });
+}
+
+export interface CaseResult {
+  exchange: Exchange;
+  thrown: unknown;
+}
+
+/** Send one case through the client and assert the contract; exported for the negative tests. */
+export async function runCase(
+  spec: Spec,
+  t: Target,
+  c: Case,
+  headers: Record<string, string>,
+): Promise<CaseResult> {
+  const v = validatorFor(spec);
+  const req = buildRequest(spec, v, c.op);
+  const log: Exchange[] = [];
+  const client = await contractClient(t, log);
+  const init: Record<string, unknown> = { params: { path: req.path, query: req.query }, headers };
+  if (req.body !== undefined) init.body = req.body;
+  const method = c.op.method.toUpperCase() as keyof typeof client;
+  let thrown: unknown;
+  try {
+    await client[method](c.op.path, init);
+  } catch (e) {
+    thrown = e;
+  }
+  const exchange = log.at(-1);
+  if (!exchange) throw new Error(`no request reached the wire (client threw: ${String(thrown)})`);
+  const where = `${exchange.method} ${c.op.path} (asked for ${c.status})`;
+
+  expect(exchange.status, `${where}: status; body ${exchange.responseBody.slice(0, 400)}`).toBe(c.status);
+  if (spec.mediaType) expect(exchange.requestHeaders.get("accept"), "client's Accept").toBe(spec.mediaType);
+  if (t.checksViolations) expect(violations(exchange.responseHeaders), `${where}: sl-violations`).toEqual([]);
+  expect(
+    v.checkResponse(
+      c.op,
+      exchange.status,
+      exchange.responseHeaders.get("content-type"),
+      exchange.responseBody,
+    ),
+    `${where}: response body vs schema`,
+  ).toEqual([]);
+
+  const body = parseJson(exchange.responseBody);
+  // The client treats a 2xx as a failure when the body says so (either envelope, ODDITIES.md).
+  const errorsField = isObj(body) ? body.errors : undefined;
+  const saysFailure =
+    isObj(body) &&
+    (body.success === false ||
+      (isObj(errorsField) && (errorsField.code !== undefined || typeof errorsField.message === "string")));
+  if (c.status >= 200 && c.status < 300 && !saysFailure) {
+    expect(thrown, `${where}: a 2xx must resolve`).toBeUndefined();
+  } else {
+    const { AltegioApiError } = await clientModule();
+    expect(thrown, `${where}: must throw AltegioApiError`).toBeInstanceOf(AltegioApiError);
+    const err = thrown as { status: number; method: string; pathTemplate: string; vendorMessage?: string };
+    expect(err.status).toBe(c.status);
+    expect(err.method).toBe(exchange.method);
+    expect(err.pathTemplate).toBe(c.op.path);
+    const message = vendorMessage(body);
+    if (message !== undefined) expect(err.vendorMessage, `${where}: vendor message`).toBe(message);
+  }
+  return { exchange, thrown };
+}
+
+const isObj = (v: unknown): v is Record<string, Json> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+function parseJson(text: string): Json | undefined {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `meta.message` (envelope a) or `errors.message` (envelope b, locations), per ODDITIES.md. */
+export function vendorMessage(body: Json | undefined): string | undefined {
+  if (!isObj(body)) return undefined;
+  const meta = body.meta;
+  if (isObj(meta) && typeof meta.message === "string" && meta.message) return meta.message;
+  const errors = body.errors;
+  if (isObj(errors) && typeof errors.message === "string") return errors.message;
+  return undefined;
+}
