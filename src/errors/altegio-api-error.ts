@@ -1,0 +1,67 @@
+import { redactBody, redactHeaders } from "../redact.js";
+import { AltegioError } from "./altegio-error.js";
+import { parseErrorEnvelope } from "./parse-error-envelope.js";
+
+/** What {@link AltegioApiError} is built from. */
+export interface AltegioApiErrorInit {
+  status: number;
+  method: string;
+  /** The operation's path as in openapi.yaml, e.g. `/company/{location_id}`. */
+  pathTemplate: string;
+  /** Requested URL; the query string is dropped before it is stored. */
+  url: string;
+  headers: Headers;
+  /** Parsed JSON body, or the raw text when it was not JSON. */
+  body: unknown;
+}
+
+/**
+ * The vendor answered with a non-2xx status, or with a 2xx whose body says `success: false`
+ * (both envelopes of ODDITIES.md). Use {@link createApiError} to get the subclass for the
+ * status (`AltegioNotFoundError`, `AltegioAuthenticationError`, …), like Stainless'
+ * `APIError.generate()`.
+ *
+ * @example
+ * try { await client.GET("/company/{location_id}", { params: { path: { location_id: 1 } } }); }
+ * catch (e) {
+ *   if (isAltegioApiError(e)) console.error(e.status, e.vendorMessage, e.validationErrors);
+ * }
+ */
+export class AltegioApiError extends AltegioError {
+  override name = "AltegioApiError";
+  /** HTTP status (a 2xx when the body said `success: false`). */
+  readonly status: number;
+  /** The vendor's own message (`meta.message` or `errors.message`). */
+  readonly vendorMessage: string | undefined;
+  /** `meta.errors` as sent (array, or object keyed by field). */
+  readonly validationErrors: readonly unknown[] | Readonly<Record<string, unknown>> | undefined;
+  /** `errors.code` of the locations envelope, when present. */
+  readonly code: string | number | undefined;
+  readonly method: string;
+  readonly pathTemplate: string;
+  /** URL without the query string. */
+  readonly url: string;
+  /** Parsed body, with any token/password field redacted. */
+  readonly body: unknown;
+  /** Response headers as a plain object (cookies redacted). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(init: AltegioApiErrorInit, hint?: string) {
+    const envelope = parseErrorEnvelope(init.body);
+    const url = init.url.split("?")[0] ?? init.url;
+    const what =
+      envelope.message ?? (init.status >= 200 && init.status < 300 ? "success: false" : "no message");
+    super(
+      `Request failed with status code ${init.status} (${what}): ${init.method} ${init.pathTemplate}${hint ? `. ${hint}` : ""}`,
+    );
+    this.status = init.status;
+    this.vendorMessage = envelope.message;
+    this.validationErrors = envelope.validationErrors;
+    this.code = envelope.code;
+    this.method = init.method;
+    this.pathTemplate = init.pathTemplate;
+    this.url = url;
+    this.body = redactBody(init.body);
+    this.headers = redactHeaders(init.headers);
+  }
+}
