@@ -1,0 +1,8 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { BLUEPRINT_PATH, sha256Of } from "./load.js";
+
+/** For spec/provenance.json: which blueprint file the enrichment read, by content hash. */
+export async function blueprintProvenance(root: string): Promise<{ path: string; sha256: string }> {
+  return { path: BLUEPRINT_PATH, sha256: sha256Of(await readFile(join(root, BLUEPRINT_PATH))) };
+}
