@@ -1,0 +1,66 @@
+// The converter pipeline: pages → model → OpenAPI, blueprint enrichment, corrections overlay, YAML.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { enrichFromBlueprint } from "../blueprint/enrich.js";
+import { type EmitReport, emitDocument } from "./emitter.js";
+import { parseIndex } from "./index-parser.js";
+import { OVERLAY_FILE, pageFile, REFERENCE_DIR, readOperations, SEED_FILE } from "./inputs.js";
+import type { PageModel } from "./model.js";
+import { applyOverlay, parseOverlay } from "./overlay.js";
+import { parsePage } from "./page-parser.js";
+import { makeProvenance, type Provenance, provenanceText } from "./provenance.js";
+import { parseSeed, SEED_NOTE, SEED_SIBLING, SEEDED_SLUG } from "./seed-parser.js";
+import { toYaml } from "./yaml-writer.js";
+
+export const SOURCE = "reconstructed from the vendor reference pages";
+
+export interface BuildResult {
+  doc: Record<string, unknown>;
+  yaml: string;
+  provenance: Provenance;
+  provenanceText: string;
+  report: EmitReport;
+}
+
+/** Converted pages and index, before blueprint enrichment and corrections. */
+export function convertPages(root: string): { doc: Record<string, unknown>; report: EmitReport } {
+  const reference = join(root, REFERENCE_DIR);
+  const operations = readOperations(root);
+  const index = parseIndex(readFileSync(join(reference, "INDEX.md"), "utf8"));
+  const pages = new Map<string, PageModel>();
+  for (const row of operations) {
+    const file = pageFile(row);
+    if (row.hasPage) pages.set(row.slug, parsePage(file, readFileSync(join(reference, file), "utf8")));
+  }
+  const seeded = new Map<string, string>();
+  if (!pages.has(SEEDED_SLUG) && existsSync(join(root, SEED_FILE))) {
+    pages.set(SEEDED_SLUG, parseSeed(readFileSync(join(root, SEED_FILE), "utf8"), pages.get(SEED_SIBLING)));
+    seeded.set(SEEDED_SLUG, SEED_NOTE);
+  }
+  return emitDocument({ operations, pages, index, seeded });
+}
+
+export function applyCorrections(root: string, doc: Record<string, unknown>): void {
+  applyOverlay(doc, parseOverlay(readFileSync(join(root, OVERLAY_FILE), "utf8")));
+}
+
+export interface BuildOptions {
+  today?: () => string;
+  /** The blueprint hook; replaceable only to work around a broken blueprint module (see cli-build). */
+  enrich?: typeof enrichFromBlueprint;
+}
+
+export async function buildSpec(root: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const { today = isoToday, enrich = enrichFromBlueprint } = options;
+  const { doc, report } = convertPages(root);
+  // Before the corrections: the blueprint replaces index-only operations, the overlay then applies to all.
+  await enrich(doc, { root });
+  applyCorrections(root, doc);
+  const yaml = toYaml(doc);
+  const provenance = makeProvenance(root, yaml, { source: SOURCE }, today);
+  return { doc, yaml, provenance, provenanceText: provenanceText(provenance), report };
+}
+
+export function isoToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}

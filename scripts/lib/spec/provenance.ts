@@ -1,0 +1,68 @@
+// spec/provenance.json: where openapi.yaml comes from, and the sha256 of it and of every input.
+// The date only changes when the inputs do (so a rebuild with unchanged inputs is byte-identical).
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { BUNDLE_URL, OVERLAY_FILE, PROVENANCE_FILE, REFERENCE_DIR, SEED_FILE } from "./inputs.js";
+
+/**
+ * The inputs this converter owns: vendor reference (pages and blueprint), seed, overlay, converter code.
+ * The blueprint module's own code is not hashed here (its changes show in openapiSha256).
+ */
+export const INPUT_ROOTS = [REFERENCE_DIR, "spec/reference", SEED_FILE, OVERLAY_FILE, "scripts/lib/spec"];
+
+export interface Provenance {
+  source: string;
+  bundleUrl: string;
+  date: string;
+  openapiSha256: string;
+  inputsSha256: string;
+  inputs: Record<string, string>;
+}
+
+export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+
+function listFiles(root: string, entry: string): string[] {
+  const full = join(root, entry);
+  if (!existsSync(full)) return [];
+  if (statSync(full).isFile()) return [entry];
+  return readdirSync(full).flatMap((name) => listFiles(root, join(entry, name)));
+}
+
+export function hashInputs(root: string): Record<string, string> {
+  const files = [...new Set(INPUT_ROOTS.flatMap((entry) => listFiles(root, entry)))].sort();
+  return Object.fromEntries(
+    files.map((file) => [relative(root, join(root, file)), sha256(readFileSync(join(root, file)))]),
+  );
+}
+
+export function makeProvenance(
+  root: string,
+  openapiText: string,
+  source: { source: string; bundleUrl?: string },
+  today: () => string,
+): Provenance {
+  const inputs = hashInputs(root);
+  const inputsSha256 = sha256(JSON.stringify(inputs));
+  const previous = readPrevious(root);
+  return {
+    source: source.source,
+    bundleUrl: source.bundleUrl ?? BUNDLE_URL,
+    date: previous?.inputsSha256 === inputsSha256 && previous.date ? previous.date : today(),
+    openapiSha256: sha256(openapiText),
+    inputsSha256,
+    inputs,
+  };
+}
+
+function readPrevious(root: string): Provenance | undefined {
+  const file = join(root, PROVENANCE_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Provenance;
+  } catch {
+    return undefined;
+  }
+}
+
+export const provenanceText = (p: Provenance): string => `${JSON.stringify(p, null, 2)}\n`;
