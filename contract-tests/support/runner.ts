@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Case, casesFor } from "./cases.js";
 import { clientModule, contractClient } from "./client.js";
-import { buildRequest } from "./request.js";
+import { type BuiltRequest, buildRequest } from "./request.js";
 import { type Json, loadSpec, type Spec } from "./spec.js";
 import { type Target, useTarget } from "./targets.js";
 import { validatorFor } from "./validator.js";
@@ -54,9 +54,12 @@ export async function runCase(
   t: Target,
   c: Case,
   headers: Record<string, string>,
+  /** Negative tests break the request here on purpose. */
+  mutate?: (req: BuiltRequest) => void,
 ): Promise<CaseResult> {
   const v = validatorFor(spec);
   const req = buildRequest(spec, v, c.op);
+  mutate?.(req);
   const log: Exchange[] = [];
   const client = await contractClient(t, log);
   const init: Record<string, unknown> = { params: { path: req.path, query: req.query }, headers };
