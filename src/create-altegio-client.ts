@@ -40,6 +40,9 @@ export function createAltegioClient(options?: AltegioClientOptions): AltegioClie
     fetch: send,
     headers: defaultHeaders(),
   });
-  client.use(createAuthMiddleware(resolved, operations), createErrorMiddleware(resolved.timeoutMs));
+  client.use(
+    createAuthMiddleware(resolved, operations),
+    createErrorMiddleware(resolved.timeoutMs, [resolved.partnerToken, resolved.userToken]),
+  );
   return client;
 }

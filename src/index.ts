@@ -6,6 +6,7 @@ export { type AltegioClient, createAltegioClient } from "./create-altegio-client
 export { AltegioApiError, type AltegioApiErrorInit } from "./errors/altegio-api-error.js";
 export { AltegioConfigError } from "./errors/altegio-config-error.js";
 export { AltegioError } from "./errors/altegio-error.js";
+export { AltegioLoginError } from "./errors/altegio-login-error.js";
 export { AltegioNetworkError } from "./errors/altegio-network-error.js";
 export { AltegioTimeoutError } from "./errors/altegio-timeout-error.js";
 export { AltegioUserTokenRequiredError } from "./errors/altegio-user-token-required-error.js";
@@ -29,6 +30,20 @@ export {
 } from "./errors/status-errors.js";
 export type { FetchLike } from "./fetch/fetch-like.js";
 export { DEFAULT_RETRY, type RetryInfo, type RetryMethod, type RetryOptions } from "./fetch/with-retry.js";
+export {
+  type AltegioUser,
+  type LoginChallenge,
+  type LoginOptions,
+  type LoginSuccess,
+  login,
+} from "./login.js";
+export {
+  type PageBody,
+  type PageParams,
+  type PageSizeParam,
+  type PaginateOptions,
+  paginate,
+} from "./paginate.js";
 export {
   ALTEGIO_RATE_LIMIT,
   createRateLimiter,

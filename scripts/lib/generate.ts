@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 const SPEC = "openapi.yaml";
@@ -126,4 +127,5 @@ function main(): void {
   console.log(`generate: wrote ${Object.keys(files).join(", ")} from ${SPEC} (sha256 ${sha.slice(0, 12)})`);
 }
 
-main();
+// Run only as a script, so tests can import securityOf/renderOperations.
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -16,6 +16,7 @@ const API_NAMES = new Set([
   "AltegioUnprocessableEntityError",
   "AltegioRateLimitError",
   "AltegioInternalServerError",
+  "AltegioLoginError",
 ]);
 const CONFIG_NAMES = new Set(["AltegioConfigError", "AltegioUserTokenRequiredError"]);
 const ALL_NAMES = new Set([

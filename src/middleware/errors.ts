@@ -3,6 +3,7 @@ import { AltegioTimeoutError } from "../errors/altegio-timeout-error.js";
 import { createApiError } from "../errors/create-api-error.js";
 import { parseErrorEnvelope } from "../errors/parse-error-envelope.js";
 import { stripQuery } from "../fetch/with-timeout.js";
+import { redactSecrets } from "../redact.js";
 
 // Cheap pre-filter so a 2xx body is JSON-parsed a second time only when it may be a failure.
 const MAYBE_FAILURE = /"success"\s*:\s*false|"errors"\s*:\s*\{/;
@@ -16,9 +17,14 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
  * subclass for its status. The body is read once here, inside the request's timeout.
  *
  * @example
- * client.use(createErrorMiddleware(30_000));
+ * client.use(createErrorMiddleware(30_000, [partnerToken, userToken]));
  */
-export function createErrorMiddleware(timeoutMs: number | false): Middleware {
+export function createErrorMiddleware(
+  timeoutMs: number | false,
+  secrets: readonly (string | undefined)[] = [],
+): Middleware {
+  // A vendor message that echoes a token must not carry it into the error.
+  const parseBody = (text: string) => parseJson(redactSecrets(text, secrets));
   return {
     async onResponse({ request, response, schemaPath }) {
       const info = {
@@ -57,7 +63,7 @@ export function createErrorMiddleware(timeoutMs: number | false): Middleware {
   };
 }
 
-function parseBody(text: string): unknown {
+function parseJson(text: string): unknown {
   if (text === "") return undefined;
   try {
     return JSON.parse(text);
