@@ -7,6 +7,11 @@
  * themselves are still checked against the generated `paths` (see `operations.ts`).
  */
 import type { Middleware } from "openapi-fetch";
+import type { paths } from "../../generated/schema.js";
+import type { AltegioClient } from "../create-altegio-client.js";
+
+/** A path of openapi.yaml: a typo or a path dropped from the spec fails to compile. */
+export type ApiPath = keyof paths;
 
 export interface LooseInit {
   params: { path?: Record<string, number>; query?: Record<string, string | number> };
@@ -27,12 +32,12 @@ export interface LooseResult {
 }
 
 export interface LooseClient {
-  GET(path: string, init: LooseInit): Promise<LooseResult>;
-  POST(path: string, init: LooseInit): Promise<LooseResult>;
+  GET(path: ApiPath, init: LooseInit): Promise<LooseResult>;
+  POST(path: ApiPath, init: LooseInit): Promise<LooseResult>;
 }
 
-/** Any openapi-fetch client (the one `createAltegioClient` returns included). */
-export type CampaignClient = { GET: unknown; POST: unknown };
+/** The client the helpers take: what `createAltegioClient()` returns (only GET and POST are used). */
+export type CampaignClient = Pick<AltegioClient, "GET" | "POST">;
 
 /** View the typed client through the loose signature above. */
 export function loose(client: CampaignClient): LooseClient {

@@ -3,16 +3,19 @@
  * exactly which clients were sent to, which failed and which were never attempted.
  */
 import type { ResolvedAudience } from "./audience.js";
+import type { ApiPath } from "./client-shape.js";
 import type { SmsTextAnalysis } from "./sms-segments.js";
 
 export type CampaignChannel = "sms" | "email";
 
 /** The operations a campaign uses, as templated in openapi.yaml. */
-export type CampaignPath =
+export type CampaignPath = Extract<
+  ApiPath,
   | "/sms/clients/by_id/{location_id}"
   | "/sms/clients/by_filter/{location_id}"
   | "/email/clients/by_id/{location_id}"
-  | "/email/clients/by_filter/{location_id}";
+  | "/email/clients/by_filter/{location_id}"
+>;
 
 /** A request exactly as it would go on the wire, minus the Authorization value. */
 export interface PlannedRequest {

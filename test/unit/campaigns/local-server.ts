@@ -1,0 +1,109 @@
+/**
+ * A real HTTP server on 127.0.0.1 (port 0) for the campaign tests: records every request
+ * and answers with whatever the current test's handler says. Nothing is mocked: the client
+ * under test talks to it over a socket, so "sent nothing" means the server saw nothing.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAltegioClient } from "../../../src/index.js";
+
+export interface Seen {
+  method: string;
+  /** Path and query, as received. */
+  url: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingMessage["headers"];
+  body: unknown;
+}
+
+/** `hang` never answers (to trigger the client's timeout). */
+export type Answer = { status: number; json?: unknown } | "hang";
+export type Handler = (req: Seen, index: number) => Answer;
+
+export const PARTNER_TOKEN = "partner-SECRET-1234";
+export const USER_TOKEN = "user-SECRET-5678";
+
+export const accepted: Answer = {
+  status: 201,
+  json: { success: true, data: null, meta: { message: "Accepted" } },
+};
+
+export interface LocalServer {
+  baseUrl: string;
+  seen: Seen[];
+  /** Only the POSTs (the sends). */
+  posts(): Seen[];
+  handle(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+export async function startLocalServer(): Promise<LocalServer> {
+  const seen: Seen[] = [];
+  let handler: Handler = () => accepted;
+  const hanging = new Set<() => void>();
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const entry: Seen = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body: text === "" ? undefined : JSON.parse(text),
+      };
+      seen.push(entry);
+      const answer = handler(entry, seen.length - 1);
+      if (answer === "hang") {
+        const end = () => res.destroy();
+        hanging.add(end);
+        res.on("close", () => hanging.delete(end));
+        return;
+      }
+      res.writeHead(answer.status, { "content-type": "application/json" });
+      res.end(answer.json === undefined ? "" : JSON.stringify(answer.json));
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    seen,
+    posts: () => seen.filter((s) => s.method === "POST"),
+    handle(h) {
+      handler = h;
+    },
+    async close() {
+      for (const end of hanging) end();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+/**
+ * A client on the local server with retries switched ON for POST, 5xx and timeouts, so a test
+ * proves that the campaign helpers themselves stop any repeat at the wire.
+ */
+export function clientFor(baseUrl: string, options: { timeoutMs?: number } = {}) {
+  return createAltegioClient({
+    partnerToken: PARTNER_TOKEN,
+    userToken: USER_TOKEN,
+    baseUrl,
+    env: {},
+    rateLimit: false,
+    timeoutMs: options.timeoutMs ?? 5_000,
+    retry: {
+      retries: 3,
+      methods: ["GET", "POST"],
+      statusCodes: [429, 500, 502, 503, 504],
+      errorCodes: ["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"],
+      baseDelayMs: 1,
+      maxDelayMs: 5,
+    },
+  });
+}
