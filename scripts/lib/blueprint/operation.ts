@@ -68,7 +68,10 @@ export function blueprintOperation(
   operation.description = describe(indexOnly.description, action);
   operation.parameters = parameters(indexOnly, altegioPath, action);
   const requestSchema = messageSchema(action.request, types);
-  if (requestSchema !== undefined) {
+  if (requestSchema === undefined) {
+    // No body in the blueprint: whatever the converter declared stays (a DELETE declares none).
+    if (indexOnly.requestBody !== undefined) operation.requestBody = indexOnly.requestBody;
+  } else {
     operation.requestBody = {
       // The blueprint documents a body for this action, so the action expects one.
       required: true,
@@ -105,18 +108,12 @@ function parameters(
         `blueprint ${action.path} has ${action.pathParameters.length}`,
     );
   }
-  const existing = Array.isArray(indexOnly.parameters)
-    ? (indexOnly.parameters as Partial<ParameterObject>[])
-    : [];
   // Path parameters pair by position: the blueprint's company_id is Altegio's location_id.
+  // The converter's placeholder descriptions ("no vendor page") are not kept.
   const path = altegioNames.map((name, index): ParameterObject => {
     const source = action.pathParameters[index] as BlueprintParameter;
-    const converterDescription = existing.find((p) => p.in === "path" && p.name === name)?.description;
     const parameter: ParameterObject = { name, in: "path", required: true, schema: parameterSchema(source) };
-    const description =
-      converterDescription ??
-      (source.name === name ? undefined : `Called \`${source.name}\` in the YCLIENTS blueprint.`);
-    if (description !== undefined) parameter.description = description;
+    if (source.name !== name) parameter.description = `Called \`${source.name}\` in the YCLIENTS blueprint.`;
     return parameter;
   });
   const query = action.queryParameters
@@ -166,7 +163,8 @@ function responses(
   types: NamedTypes,
   register: (status: number, schema: Schema) => { $ref: string },
 ): Record<string, unknown> {
-  if (action.responses.length === 0) return indexOnly.responses as Record<string, unknown>;
+  const converted = (indexOnly.responses ?? {}) as Record<string, unknown>;
+  if (action.responses.length === 0) return converted;
   const result: Record<string, unknown> = {};
   for (const response of action.responses) {
     const description = STATUS_TEXT[response.status] ?? `Status ${response.status}`;
@@ -186,6 +184,11 @@ function responses(
     } else {
       result[String(response.status)] = { description };
     }
+  }
+  // The converter's error responses (401/403/404 envelopes) still hold where the blueprint is
+  // silent; its generic success response does not, once the blueprint documents one.
+  for (const [status, response] of Object.entries(converted)) {
+    if (!(status in result) && !status.startsWith("2")) result[status] = response;
   }
   return result;
 }
