@@ -1,0 +1,112 @@
+// Every operation in openapi.yaml by the source of its schema: an Altegio page, the YCLIENTS
+// blueprint, or INDEX.md alone. A page operation must take nothing from the blueprint.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { containsCyrillic } from "../../scripts/lib/blueprint/cyrillic.js";
+import { type Pairing, readPairings } from "../../scripts/lib/blueprint/pairings.js";
+
+const root = new URL("../..", import.meta.url).pathname;
+const SOURCES = ["page", "yclients-blueprint", "index-only"] as const;
+
+interface Operation {
+  operationId: string;
+  "x-altegio-docs"?: string;
+  "x-altegio-blueprint"?: { path: string; method: string; line: number };
+}
+interface Listed {
+  path: string;
+  method: string;
+  operation: Operation;
+}
+
+let doc: {
+  paths: Record<string, Record<string, unknown>>;
+  components?: { schemas?: Record<string, unknown> };
+};
+let listed: Listed[];
+let paired: Pairing[];
+
+beforeAll(async () => {
+  doc = parse(readFileSync(join(root, "openapi.yaml"), "utf8"));
+  listed = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, op]) => typeof op === "object" && op !== null && "operationId" in op)
+      .map(([method, op]) => ({ path, method, operation: op as Operation })),
+  );
+  paired = (await readPairings(root)).filter((p) => p.decision === "paired");
+});
+
+function bySource(source: string): Listed[] {
+  return listed.filter((o) => o.operation["x-altegio-docs"] === source);
+}
+
+/** Names of every components/schemas entry reachable from a value, following $refs. */
+function reachableSchemas(value: unknown, seen = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) reachableSchemas(item, seen);
+  else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const name =
+        key === "$ref" && typeof item === "string"
+          ? /^#\/components\/schemas\/(.+)$/.exec(item)?.[1]
+          : undefined;
+      if (name !== undefined && !seen.has(name)) {
+        seen.add(name);
+        reachableSchemas(doc.components?.schemas?.[name], seen);
+      } else reachableSchemas(item, seen);
+    }
+  }
+  return seen;
+}
+
+function isBlueprintSchema(name: string): boolean {
+  const schema = doc.components?.schemas?.[name] as Record<string, unknown> | undefined;
+  return schema?.["x-altegio-docs"] === "yclients-blueprint";
+}
+
+describe("openapi.yaml operations by source", () => {
+  it("lists every operation by source and prints the counts", () => {
+    const counts = Object.fromEntries(SOURCES.map((s) => [s, bySource(s).length]));
+    console.log(`operations by source: ${JSON.stringify(counts)} of ${listed.length}`);
+    for (const o of bySource("index-only")) console.log(`  index-only: ${o.operation.operationId}`);
+    expect(listed.filter((o) => !SOURCES.includes(o.operation["x-altegio-docs"] as never))).toEqual([]);
+    expect(counts.page).toBeGreaterThanOrEqual(171);
+  });
+
+  it("has at most 49 index-only operations left, the blueprint having typed every paired one", () => {
+    expect(bySource("index-only").length).toBeLessThanOrEqual(49);
+    expect(
+      bySource("yclients-blueprint")
+        .map((o) => o.operation.operationId)
+        .sort(),
+    ).toEqual(paired.map((p) => p.slug).sort());
+  });
+
+  it("takes nothing from the blueprint into an operation built from a page", () => {
+    for (const { operation } of bySource("page")) {
+      expect(operation["x-altegio-blueprint"], operation.operationId).toBeUndefined();
+      const borrowed = [...reachableSchemas(operation)].filter(isBlueprintSchema);
+      expect(borrowed, operation.operationId).toEqual([]);
+    }
+  });
+
+  it("records the blueprint action of each blueprint operation, as the pairing table has it", () => {
+    for (const { path, method, operation } of bySource("yclients-blueprint")) {
+      const pairing = paired.find((p) => p.slug === operation.operationId);
+      expect([path, method.toUpperCase()], operation.operationId).toEqual([
+        pairing?.altegioPath,
+        pairing?.method,
+      ]);
+      expect(operation["x-altegio-blueprint"]?.line, operation.operationId).toBe(pairing?.blueprintLine);
+      expect(operation["x-altegio-blueprint"]?.method, operation.operationId).toBe(pairing?.blueprintMethod);
+    }
+  });
+
+  it("carries no Cyrillic in blueprint operations or the schemas they use", () => {
+    for (const { operation } of bySource("yclients-blueprint")) {
+      const schemas = [...reachableSchemas(operation)].map((name) => doc.components?.schemas?.[name]);
+      expect(containsCyrillic(JSON.stringify([operation, schemas])), operation.operationId).toBe(false);
+    }
+  });
+});
