@@ -1,0 +1,175 @@
+// The campaign helpers (src/campaigns) against Prism on openapi.yaml: every request they build
+// must pass Prism's request validation (a 422 would fail the send), and the answers they read
+// (201 "Accepted", meta.total_count, notification settings) must be where the spec says.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type PrismHandle, startPrism } from "../scripts/lib/prism.js";
+import {
+  CampaignInputError,
+  CampaignSendError,
+  getLocationNotificationTypes,
+  getUserNotificationSettings,
+  IdempotencyRegistry,
+  reportDeliveryStatus,
+  sendEmailCampaign,
+  sendSmsCampaign,
+  updateUserNotificationSettings,
+} from "../src/campaigns/index.js";
+import { type AltegioClient, AltegioInsufficientFundsError, createAltegioClient } from "../src/index.js";
+
+// Demo tokens: Prism checks that Authorization is present, not what it says.
+const PARTNER_TOKEN = "demo-partner-token";
+const USER_TOKEN = "demo-user-token";
+
+let prism: PrismHandle;
+const wire: { method: string; url: string }[] = [];
+
+function client(extraHeaders: Record<string, string> = {}): AltegioClient {
+  return createAltegioClient({
+    partnerToken: PARTNER_TOKEN,
+    userToken: USER_TOKEN,
+    baseUrl: prism.baseUrl,
+    env: {},
+    rateLimit: false,
+    // Retries ON for POST: the helpers must still send once.
+    retry: { retries: 2, methods: ["GET", "POST"], statusCodes: [402, 500, 503], baseDelayMs: 1 },
+    fetch: (request, init) => {
+      wire.push({ method: request.method, url: request.url.slice(prism.baseUrl.length) });
+      for (const [k, v] of Object.entries(extraHeaders)) request.headers.set(k, v);
+      return fetch(request, init);
+    },
+  });
+}
+const posts = () => wire.filter((w) => w.method === "POST");
+
+beforeAll(async () => {
+  prism = await startPrism({});
+});
+afterAll(() => prism?.stop());
+beforeEach(() => {
+  wire.length = 0;
+});
+
+describe("SMS campaigns against Prism", () => {
+  it("by id: chunks of 2 over 5 ids are three accepted requests", async () => {
+    const result = await sendSmsCampaign(client(), 1, {
+      audience: { clientIds: [1, 2, 3, 4, 5] },
+      text: "Sale today!",
+      chunkSize: 2,
+    });
+    expect(result.chunks.map((c) => [c.status, c.message])).toEqual([
+      ["sent", "Accepted"],
+      ["sent", "Accepted"],
+      ["sent", "Accepted"],
+    ]);
+    expect(posts().map((p) => p.url)).toEqual(Array(3).fill("/sms/clients/by_id/1"));
+  });
+
+  it("by filter: plain substrings in the query pass validation", async () => {
+    const result = await sendSmsCampaign(client(), 1, {
+      audience: { filter: { fullname: "Joh", phone: "1315" } },
+      text: "Sale today!",
+    });
+    expect(result).toMatchObject({ ok: true, audience: "filter" });
+    expect(posts().map((p) => p.url)).toEqual(["/sms/clients/by_filter/1?fullname=Joh&phone=1315"]);
+  });
+
+  it("all clients, on purpose", async () => {
+    const result = await sendSmsCampaign(client(), 1, { audience: { allClients: true }, text: "Hello all" });
+    expect(result.ok).toBe(true);
+    expect(posts().map((p) => p.url)).toEqual(["/sms/clients/by_filter/1"]);
+  });
+
+  it("refuses an empty filter before Prism sees anything", async () => {
+    await expect(
+      sendSmsCampaign(client(), 1, { audience: { filter: { fullname: " " } }, text: "Hi" }),
+    ).rejects.toBeInstanceOf(CampaignInputError);
+    expect(wire).toHaveLength(0);
+  });
+
+  it("dry run: no POST, the exact request, and the count from the client list's meta.total_count", async () => {
+    const preview = await sendSmsCampaign(client(), 1, {
+      audience: { filter: { fullname: "Joh" } },
+      text: "Sale today!",
+      dryRun: true,
+    });
+    expect(posts()).toHaveLength(0);
+    expect(wire.map((w) => w.method)).toEqual(["GET"]);
+    expect(typeof preview.matchingClients).toBe("number");
+    expect(preview.requests[0]).toMatchObject({
+      url: `${prism.baseUrl}/sms/clients/by_filter/1?fullname=Joh`,
+      body: { text: "Sale today!" },
+    });
+  });
+
+  it("402 (Prism's documented answer) is AltegioInsufficientFundsError, sent once", async () => {
+    const error = await sendSmsCampaign(client({ Prefer: "code=402" }), 1, {
+      audience: { clientIds: [1, 2, 3] },
+      text: "Hi",
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CampaignSendError);
+    expect((error as CampaignSendError).cause).toBeInstanceOf(AltegioInsufficientFundsError);
+    expect((error as CampaignSendError).result.failedClientIds).toEqual([1, 2, 3]);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it("an idempotency key sends once", async () => {
+    const registry = new IdempotencyRegistry();
+    const options = {
+      audience: { clientIds: [1] },
+      text: "Hi",
+      idempotencyKey: "k",
+      idempotencyRegistry: registry,
+    };
+    await sendSmsCampaign(client(), 1, options);
+    await expect(sendSmsCampaign(client(), 1, options)).rejects.toThrow(/already used/);
+    expect(posts()).toHaveLength(1);
+  });
+});
+
+describe("email campaigns against Prism", () => {
+  it("by id with a subject", async () => {
+    const result = await sendEmailCampaign(client(), 1, {
+      audience: { clientIds: [1, 2] },
+      subject: "Important!",
+      text: "Dear clients",
+    });
+    expect(result.chunks).toHaveLength(1);
+    expect(result.chunks[0]).toMatchObject({ status: "sent", clientIds: [1, 2] });
+  });
+
+  it("by filter, card included (described on the page, not listed as a parameter)", async () => {
+    const result = await sendEmailCampaign(client(), 1, {
+      audience: { filter: { email: "test@", card: "5663rt" } },
+      subject: "Important!",
+      text: "Dear clients",
+    });
+    expect(result.ok).toBe(true);
+    expect(posts()[0]?.url).toBe("/email/clients/by_filter/1?email=test%40&card=5663rt");
+  });
+});
+
+describe("notification settings and message statuses against Prism", () => {
+  it("reads location notification types", async () => {
+    const types = await getLocationNotificationTypes(client(), 1);
+    expect(types.length).toBeGreaterThan(0);
+    expect(types[0]).toHaveProperty("channels");
+  });
+
+  it("reads and updates a user's settings", async () => {
+    const current = await getUserNotificationSettings(client(), 1, 2);
+    expect(Array.isArray(current.notification_types)).toBe(true);
+    const updated = await updateUserNotificationSettings(client(), 1, 2, [
+      { type: "license_expire", push: 1 },
+    ]);
+    expect(["admin", "staff", "disabled"]).toContain(updated.mode);
+  });
+
+  it("reports a delivery status and names it", async () => {
+    expect(await reportDeliveryStatus(client(), { id: "msg-1", status: 4, partsAmount: 1 })).toBe(
+      "Sent to phone",
+    );
+  });
+});
