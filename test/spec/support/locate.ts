@@ -1,0 +1,103 @@
+// Finds, in openapi.yaml, the parameter or schema that documents one vendor field.
+import { deref, type Json } from "./openapi.js";
+import type { VendorField } from "./vendor-pages.js";
+
+/** Headers the spec never emits as parameters (CONTRIBUTING.md), wherever a page lists them. */
+export const TRANSPORT_HEADERS = new Set(["accept", "content-type", "conetnt-type", "authorization"]);
+
+export interface Located {
+  schema: Json;
+  /** The parameter object, for path/query fields. */
+  parameter?: Json;
+  /** The object schema holding the property (for required-ness). */
+  holder?: Json;
+  key?: string;
+  /** Required-ness when it is not a property of a holder (the whole request body). */
+  required?: boolean;
+}
+
+/** The schema itself, its anyOf/oneOf branches, and an array's items: where a property may live. */
+function holders(spec: Json, schema: Json): Json[] {
+  const node = deref(spec, schema);
+  if (!node) return [];
+  const out: Json[] = [node];
+  for (const key of ["anyOf", "oneOf", "allOf"])
+    for (const b of (node[key] ?? []) as Json[]) out.push(...holders(spec, b));
+  if (node.items) out.push(...holders(spec, node.items as Json));
+  return out;
+}
+
+export function navigate(spec: Json, root: Json, dotted: string): Located | undefined {
+  let current: Located = { schema: deref(spec, root) };
+  for (const key of dotted.split(".")) {
+    const holder = holders(spec, current.schema).find(
+      (h) => (h.properties as Json | undefined)?.[key] !== undefined,
+    );
+    if (!holder) return undefined;
+    current = { schema: deref(spec, (holder.properties as Json)[key]), holder, key };
+  }
+  return current;
+}
+
+export function bodySchema(spec: Json, operation: Json, section: string): Json | undefined {
+  const body =
+    section === "request"
+      ? (operation.requestBody as Json | undefined)
+      : ((operation.responses as Json)?.[section] as Json | undefined);
+  const content = (body?.content ?? {}) as Json;
+  const first = Object.values(content)[0] as Json | undefined;
+  return first?.schema ? deref(spec, first.schema) : undefined;
+}
+
+export function locate(spec: Json, operation: Json, field: VendorField): Located | undefined {
+  if (["path", "query", "header"].includes(field.section)) {
+    const parameter = ((operation.parameters ?? []) as Json[]).find(
+      (p) => p.name === field.name && p.in === field.section,
+    );
+    return parameter ? { schema: parameter.schema as Json, parameter } : undefined;
+  }
+  const root = bodySchema(spec, operation, field.section);
+  if (!root) return undefined;
+  // create_payment_with_loyalty_methods documents its whole request body as one `body` field "— one of:".
+  if (field.section === "request" && field.name === "body" && root.anyOf) {
+    return { schema: root, required: (operation.requestBody as Json).required === true };
+  }
+  if (!field.variant) return navigate(spec, root, field.name);
+  const owner =
+    field.variant.owner === "body" && root.anyOf
+      ? { schema: root }
+      : navigate(spec, root, field.variant.owner);
+  if (!owner) return undefined;
+  const branch = ((owner.schema.anyOf ?? []) as Json[])
+    .map((b) => deref(spec, b))
+    .find((b) => b.title === field.variant?.title);
+  return branch ? navigate(spec, branch, field.name) : undefined;
+}
+
+/** JSON types a schema admits (`undefined` = any), following anyOf branches. */
+export function admittedTypes(spec: Json, schema: Json): Set<string> | undefined {
+  const node = deref(spec, schema);
+  const branches = (node.anyOf ?? node.oneOf) as Json[] | undefined;
+  if (branches) {
+    const out = new Set<string>();
+    for (const b of branches) {
+      const types = admittedTypes(spec, b);
+      if (!types) return undefined;
+      for (const t of types) out.add(t);
+    }
+    if (node.nullable === true) out.add("null");
+    return out;
+  }
+  if (typeof node.type !== "string") return undefined;
+  const out = new Set([node.type]);
+  if (node.type === "number") out.add("integer");
+  if (node.nullable === true) out.add("null");
+  return out;
+}
+
+/** Does the schema admit every type the page lists (`any` always does, `integer` fits `number`)? */
+export function typesCompatible(spec: Json, schema: Json, vendorTypes: string[]): boolean {
+  const admitted = admittedTypes(spec, schema);
+  if (!admitted) return true;
+  return vendorTypes.filter((t) => t !== "any").every((t) => admitted.has(t));
+}
