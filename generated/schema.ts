@@ -45,6 +45,8 @@ export interface paths {
          * @description This endpoint is deprecated. Use POST /v2/locations/{location_id}/events instead.
          *
          *     Migration: The V2 Events API provides enhanced validation, better error handling, and JSON:API format responses. See operation create_event for details.
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /activity/{company_id}, line 6689).
          */
         post: operations["create_event"];
         delete?: never;
@@ -90,7 +92,10 @@ export interface paths {
          */
         get: operations["list_event_duplication_strategies"];
         put?: never;
-        /** Create Event Duplication Strategy */
+        /**
+         * Create Event Duplication Strategy
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /api/v1/activity/{company_id}/duplication_strategy, line 7135).
+         */
         post: operations["create_event_duplication_strategy"];
         delete?: never;
         options?: never;
@@ -107,7 +112,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Update Event Duplication Strategy */
+        /**
+         * Update Event Duplication Strategy
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /api/v1/activity/{company_id}/duplication_strategy/{strategy_id}, line 7179).
+         */
         post: operations["update_event_duplication_strategy"];
         delete?: never;
         options?: never;
@@ -212,6 +220,8 @@ export interface paths {
          * @description This endpoint is deprecated. Use GET /v2/locations/{location_id}/events/{event_id} instead.
          *
          *     Migration: The V2 Events API provides JSON:API formatted responses. See operation get_event for details.
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /activity/{company_id}/{activity_id}, line 6855).
          */
         get: operations["get_event"];
         /**
@@ -252,6 +262,8 @@ export interface paths {
          *     - Specifying the ID of the repetition strategy
          *
          *     - By specifying all repetition parameters
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /api/v1/activity/{company_id}/{activity_id}/duplicate/, line 7249).
          */
         post: operations["duplicate_event"];
         delete?: never;
@@ -333,7 +345,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Receipt PDF for the visit */
+        /**
+         * Receipt PDF for the visit
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /attendance/receipt_print/{visit_id}, line 6670).
+         */
         get: operations["get_visit_receipt_pdf"];
         put?: never;
         post?: never;
@@ -925,12 +940,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a client */
+        /**
+         * Get a client
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /client/{company_id}/{id}, line 5054).
+         */
         get: operations["get_client"];
         /** Edit client */
         put: operations["update_client"];
         post?: never;
-        /** Delete client */
+        /**
+         * Delete client
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /client/{company_id}/{id}, line 5169).
+         */
         delete: operations["delete_client"];
         options?: never;
         head?: never;
@@ -967,7 +988,10 @@ export interface paths {
          */
         get: operations["deprecated_get_client_list"];
         put?: never;
-        /** Adding a Client */
+        /**
+         * Adding a Client
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /clients/{company_id}, line 4824).
+         */
         post: operations["create_client"];
         delete?: never;
         options?: never;
@@ -1899,7 +1923,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Receipt of a Sales Transaction */
+        /**
+         * Receipt of a Sales Transaction
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /company/{salon_id}/sale/{document_id}, line 9964).
+         */
         get: operations["get_sale_transaction"];
         put?: never;
         post?: never;
@@ -1942,6 +1969,8 @@ export interface paths {
         /**
          * Delete a Loyalty Payment Transaction
          * @description As a response, information about the Sale operation is returned
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /company/{salon_id}/sale/{document_id}/payment/loyalty_transaction/{payment_transaction_id}, line 11925).
          */
         delete: operations["delete_loyalty_payment_transaction"];
         options?: never;
@@ -1962,6 +1991,8 @@ export interface paths {
         /**
          * Delete a Cashier Payment Transaction
          * @description As a response, information about the Sale operation is returned
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /company/{salon_id}/sale/{document_id}/payment/payment_transaction/{payment_transaction_id}, line 11462).
          */
         delete: operations["delete_location_account_payment"];
         options?: never;
@@ -2203,6 +2234,8 @@ export interface paths {
          * @description + Parameter
          *         + company_id (required, number, 1) - location ID
          *         + service_id (optional, number, 1) - service ID
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /company/{company_id}/services/{service_id}, line 2968).
          */
         get: operations["get_service"];
         put?: never;
@@ -2606,6 +2639,8 @@ export interface paths {
         /**
          * Adding a Custom Field
          * @description To add a field, the user must be part of the Chain associated with the location and have the appropriate access rights in the following section: Settings → Access → Custom Fields → Create custom fields
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /custom_fields/{field_category}/{company_id}, line 17695).
          */
         post: operations["create_custom_field"];
         delete?: never;
@@ -2625,12 +2660,16 @@ export interface paths {
         /**
          * Update a Custom Field
          * @description To update a field, the user must be part of the Chain associated with the location and have the appropriate access rights in the following section Settings → Access → Custom Fields → Modify custom fields
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (PUT /custom_fields/{field_category}/{company_id}/{field_id}, line 17755).
          */
         put: operations["update_custom_field"];
         post?: never;
         /**
          * Remove a Custom Field from a Location
          * @description To remove a field, the user must be part of the Chain associated with the location and have the appropriate access rights in the following section: Settings → Access → Custom Fields → Remove custom fields
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /custom_fields/{field_category}/{company_id}/{field_id}, line 17790).
          */
         delete: operations["delete_custom_field"];
         options?: never;
@@ -2835,12 +2874,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Getting a financial transaction */
+        /**
+         * Getting a financial transaction
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /finance_transactions/{company_id}/{transaction_id}, line 12618).
+         */
         get: operations["get_financial_transaction"];
-        /** Financial Transaction Update */
+        /**
+         * Financial Transaction Update
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (PUT /finance_transactions/{company_id}/{transaction_id}, line 12676).
+         */
         put: operations["update_financial_transaction"];
         post?: never;
-        /** Deleting a transaction */
+        /**
+         * Deleting a transaction
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /finance_transactions/{company_id}/{transaction_id}, line 12757).
+         */
         delete: operations["delete_financial_transaction"];
         options?: never;
         head?: never;
@@ -3034,7 +3082,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a list of product categories (deprecated) */
+        /**
+         * Get a list of product categories (deprecated)
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /goods_categories/{company_id}/{parent_category_id}, line 15332).
+         */
         get: operations["deprecated_get_product_category_list"];
         /**
          * Edit a Product Category
@@ -3146,7 +3197,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Example of a request in case of successful fiscalization or in case of an error */
+        /**
+         * Example of a request in case of successful fiscalization or in case of an error
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /integration/kkm/callback/, line 18451).
+         */
         post: operations["handle_fiscalization_callback"];
         delete?: never;
         options?: never;
@@ -3380,6 +3434,8 @@ export interface paths {
         /**
          * Delete location tag (Deprecated) (deprecated)
          * @description Deprecated: Use DELETE /api/v2/companies/{company_id}/tags/{tag_id} instead.
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /labels/{company_id}/{label_id}, line 15196).
          */
         delete: operations["delete_tag_by_tag_id"];
         options?: never;
@@ -3414,6 +3470,8 @@ export interface paths {
         /**
          * Get Client Memberships
          * @description Returns a list of client's memberships by phone
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /loyalty/abonements/, line 13947).
          */
         get: operations["get_client_memberships"];
         put?: never;
@@ -3489,6 +3547,8 @@ export interface paths {
          *     | loyalty_card_number | number | Loyalty card number |
          *     | loyalty_card_type_id | number | Loyalty card type identifier |
          *     | phone | number | Customer phone number (e.g., 13155550175 for +13155550175) |
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /loyalty/cards/{company_id}, line 13686).
          */
         post: operations["issue_loyalty_card"];
         delete?: never;
@@ -3507,7 +3567,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a Loyalty Card */
+        /**
+         * Remove a Loyalty Card
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /loyalty/cards/{company_id}/{card_id}, line 13765).
+         */
         delete: operations["remove_loyalty_card"];
         options?: never;
         head?: never;
@@ -3610,6 +3673,8 @@ export interface paths {
          *     | expiration_timeout_unit_id | int     | Time units. 1 - Day, 2 - Week, 3 - Month, 4 - Year                                                                   |
          *     | is_allow_empty_code      | boolean   | Sale without code                                                                                                    |
          *     | item_type                | object    | Object with item_type_id and its name                                                                               |
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /loyalty/certificates/, line 13815).
          */
         get: operations["get_client_gift_cards"];
         put?: never;
@@ -3632,6 +3697,8 @@ export interface paths {
          * @description Returns a list of customer cards with programs that are active in this location
          *
          *     The attributes in the response to the request completely match the "Get a list of issued cards by phone number" method described above
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /loyalty/client_cards/{client_id}, line 13537).
          */
         get: operations["get_loyalty_card_list_by_client_id"];
         put?: never;
@@ -3750,7 +3817,10 @@ export interface paths {
          */
         put: operations["update_appointment"];
         post?: never;
-        /** Delete Appointment */
+        /**
+         * Delete Appointment
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /record/{company_id}/{record_id}, line 6298).
+         */
         delete: operations["delete_appointment"];
         options?: never;
         head?: never;
@@ -3997,12 +4067,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get service category */
+        /**
+         * Get service category
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /service_category/{company_id}/{id}, line 2852).
+         */
         get: operations["get_service_category"];
-        /** Change service category */
+        /**
+         * Change service category
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (PUT /service_category/{company_id}/{id}, line 2879).
+         */
         put: operations["update_service_category"];
         post?: never;
-        /** Delete service category */
+        /**
+         * Delete service category
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /service_category/{company_id}/{id}, line 2916).
+         */
         delete: operations["delete_service_category"];
         options?: never;
         head?: never;
@@ -4025,6 +4104,8 @@ export interface paths {
         /**
          * Create a service
          * @description Method to create a service
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /services/{company_id}, line 3228).
          */
         post: operations["create_service"];
         delete?: never;
@@ -4051,6 +4132,8 @@ export interface paths {
         /**
          * Delete a service
          * @description Method to remove a service
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /services/{company_id}/{service_id}, line 3480).
          */
         delete: operations["delete_service"];
         options?: never;
@@ -4152,10 +4235,16 @@ export interface paths {
         };
         /** Get a specific team member */
         get: operations["get_team_member_by_id"];
-        /** Edit Team Member */
+        /**
+         * Edit Team Member
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (PUT /staff/{company_id}/{staff_id}, line 4354).
+         */
         put: operations["update_team_member"];
         post?: never;
-        /** Delete team member */
+        /**
+         * Delete team member
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /staff/{company_id}/{staff_id}, line 4424).
+         */
         delete: operations["delete_team_member"];
         options?: never;
         head?: never;
@@ -4220,12 +4309,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get document */
+        /**
+         * Get document
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /storage_operations/documents/{company_id}/{document_id}, line 16613).
+         */
         get: operations["get_document"];
-        /** Update Document */
+        /**
+         * Update Document
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (PUT /storage_operations/documents/{company_id}/{document_id}, line 16673).
+         */
         put: operations["update_document"];
         post?: never;
-        /** Delete document */
+        /**
+         * Delete document
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /storage_operations/documents/{company_id}/{document_id}, line 16739).
+         */
         delete: operations["delete_document"];
         options?: never;
         head?: never;
@@ -4241,7 +4339,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create Transaction */
+        /**
+         * Create Transaction
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /storage_operations/goods_transactions/{company_id}, line 16132).
+         */
         post: operations["create_transaction"];
         delete?: never;
         options?: never;
@@ -4256,12 +4357,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a transaction */
+        /**
+         * Get a transaction
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /storage_operations/goods_transactions/{company_id}/{transaction_id}, line 16229).
+         */
         get: operations["get_transaction"];
         /** Transaction update */
         put: operations["update_transaction"];
         post?: never;
-        /** Deleting a transaction */
+        /**
+         * Deleting a transaction
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /storage_operations/goods_transactions/{company_id}/{transaction_id}, line 16376).
+         */
         delete: operations["delete_transaction"];
         options?: never;
         head?: never;
@@ -4340,7 +4447,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get the Bill of Materials for a Team Member’s Service */
+        /**
+         * Get the Bill of Materials for a Team Member’s Service
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /technological_cards/default_for_staff_and_service/{company_id}/{staffId}/{serviceId}/, line 15620).
+         */
         get: operations["get_team_member_service_bill_of_materials"];
         put?: never;
         post?: never;
@@ -4391,7 +4501,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a list of bill of materials and consumables */
+        /**
+         * Retrieve a list of bill of materials and consumables
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /technological_cards/record_consumables/{company_id}/{record_id}/, line 15664).
+         */
         get: operations["get_appointment_consumables"];
         put?: never;
         post?: never;
@@ -4576,6 +4689,8 @@ export interface paths {
          *     + balance_is: 0 - any balance, 1 - positive, 2 - negative
          *
          *     + document_id: document ID
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /transactions/{company_id}, line 12391).
          */
         get: operations["get_transactions"];
         put?: never;
@@ -4698,6 +4813,8 @@ export interface paths {
         /**
          * Phone number format check
          * @description The transferred phone number is checked for compliance with Altegio rules.
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /validation/validate_phone/{phone}, line 18143).
          */
         get: operations["phone_number_format_check"];
         put?: never;
@@ -4787,6 +4904,8 @@ export interface paths {
         /**
          * Apply Deduction from the Loyalty Card in the Visit
          * @description The amount deducted will not exceed the available bonus balance. If the value is set to 0, no write-off transaction will occur
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /visit/loyalty/apply_card_withdrawal/{company_id}/{card_id}, line 14295).
          */
         post: operations["apply_loyalty_card_deduction"];
         delete?: never;
@@ -4827,6 +4946,8 @@ export interface paths {
         /**
          * Apply Referral Program During a Visit
          * @description Applying a referral program to a visit
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /visit/loyalty/apply_referral_program/{company_id}/{group_id}, line 14492).
          */
         post: operations["apply_referral_program"];
         delete?: never;
@@ -4847,6 +4968,8 @@ export interface paths {
         /**
          * Cancel Withdrawal from the Loyalty Card During the Visit
          * @description Cancellation of write-off from the loyalty card.
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /visit/loyalty/cancel_card_withdrawal/{company_id}/{card_id}, line 14415).
          */
         post: operations["cancel_loyalty_card_withdrawal"];
         delete?: never;
@@ -25343,9 +25466,8 @@ export interface components {
              *     paid_full - the visit is paid in full, there is no overpayment;
              *     paid_over - there is an overpayment for the visit.
              *     If the filter by payment status is not required, then an empty array [] must be passed.
-             * @enum {array}
              */
-            payment_statuses: "not_paid" | "paid_not_full" | "paid_full" | "paid_over";
+            payment_statuses: ("not_paid" | "paid_not_full" | "paid_full" | "paid_over")[];
             /**
              * @description Visit status:
              *     -1: - the client did not come;
@@ -29737,6 +29859,4479 @@ export interface components {
             /** @description team member ID for image binding (for entity=team_member) */
             master_id?: number;
         };
+        create_service_request: {
+            /** @example Sample text */
+            title: string;
+            /** @example 2 */
+            category_id: number;
+            /** @example 0 */
+            active?: number;
+            /** @example  */
+            api_id?: string;
+            weight?: number;
+            /** @example  */
+            comment?: string;
+            /** @example 0 */
+            price_min?: number;
+            /** @example 0 */
+            price_max?: number;
+            /** @example 0 */
+            discount?: number;
+            staff?: {
+                /** @example 1 */
+                id: number;
+                /** @example 1800 */
+                seance_length: number;
+            };
+            image_group_id?: number;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 83169,
+         *         "salon_service_id": 322888,
+         *         "title": "Sample text",
+         *         "category_id": 83167,
+         *         "price_min": 1300,
+         *         "price_max": 1300,
+         *         "discount": 0,
+         *         "comment": "",
+         *         "weight": 6,
+         *         "active": 1,
+         *         "api_id": "00000000042",
+         *         "staff": [
+         *           {
+         *             "id": 5905,
+         *             "seance_length": 2700
+         *           },
+         *           {
+         *             "id": 5907,
+         *             "seance_length": 3600
+         *           },
+         *           {
+         *             "id": 8973,
+         *             "seance_length": 3600
+         *           },
+         *           {
+         *             "id": 13616,
+         *             "seance_length": 3600
+         *           },
+         *           {
+         *             "id": 16681,
+         *             "seance_length": 3600
+         *           },
+         *           {
+         *             "id": 1796,
+         *             "seance_length": 3600
+         *           },
+         *           {
+         *             "id": 34006,
+         *             "seance_length": 3600
+         *           }
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        create_service_201: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                salon_service_id?: number;
+                title?: string;
+                category_id?: number;
+                price_min?: number;
+                price_max?: number;
+                discount?: number;
+                comment?: string;
+                weight?: number;
+                active?: number;
+                api_id?: string;
+                staff?: {
+                    id?: number;
+                    seance_length?: number;
+                }[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 3,
+         *         "salon_service_id": 15,
+         *         "title": "Sample text",
+         *         "weight": 12,
+         *         "staff": [
+         *           5006,
+         *           8901
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        get_service_category_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                salon_service_id?: number;
+                title?: string;
+                weight?: number;
+                staff?: number[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "title": "Sample text",
+         *       "weight": 15,
+         *       "staff": [
+         *         5006,
+         *         8901
+         *       ]
+         *     }
+         */
+        update_service_category_request: {
+            title?: string;
+            weight?: number;
+            staff?: number[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 3,
+         *         "salon_service_id": 15,
+         *         "title": "Sample text",
+         *         "weight": 15,
+         *         "staff": [
+         *           5006,
+         *           8901
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        update_service_category_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                salon_service_id?: number;
+                title?: string;
+                weight?: number;
+                staff?: number[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": "79067",
+         *           "salon_service_id": "322888",
+         *           "title": "Sample text",
+         *           "category_id": "4",
+         *           "price_min": "1000.00",
+         *           "price_max": "1000.00",
+         *           "discount": "0",
+         *           "comment": "",
+         *           "weight": "2",
+         *           "active": "1",
+         *           "api_id": "",
+         *           "staff": []
+         *         },
+         *         {
+         *           "id": "83169",
+         *           "salon_service_id": "433222",
+         *           "title": "Sample text",
+         *           "category_id": "83167",
+         *           "price_min": "1300.00",
+         *           "price_max": "1300.00",
+         *           "discount": "0",
+         *           "comment": "",
+         *           "weight": "6",
+         *           "active": "1",
+         *           "api_id": "00000000042",
+         *           "staff": [
+         *             {
+         *               "id": "5905",
+         *               "seance_length": "2700"
+         *             },
+         *             {
+         *               "id": "5907",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "8973",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "13616",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "16681",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "17969",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "34006",
+         *               "seance_length": "3600"
+         *             }
+         *           ],
+         *           "image_group": {
+         *             "id": 72234,
+         *             "entity": "settings_service",
+         *             "entity_id": 389927,
+         *             "images": {
+         *               "basic": {
+         *                 "id": "186791",
+         *                 "path": "https://yclients.com/path/to/image/tagret-image.jpeg",
+         *                 "width": "372",
+         *                 "height": "280",
+         *                 "type": "jpeg",
+         *                 "image_group_id": 72234,
+         *                 "version": "basic"
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "meta": {
+         *         "total_count": 2
+         *       }
+         *     }
+         */
+        get_service_200: {
+            success?: boolean;
+            data?: {
+                id?: string;
+                salon_service_id?: string;
+                title?: string;
+                category_id?: string;
+                price_min?: string;
+                price_max?: string;
+                discount?: string;
+                comment?: string;
+                weight?: string;
+                active?: string;
+                api_id?: string;
+                staff?: {
+                    id?: string;
+                    seance_length?: string;
+                }[];
+                image_group?: {
+                    id?: number;
+                    entity?: string;
+                    entity_id?: number;
+                    images?: {
+                        basic?: {
+                            id?: string;
+                            path?: string;
+                            width?: string;
+                            height?: string;
+                            type?: string;
+                            image_group_id?: number;
+                            version?: string;
+                        };
+                    };
+                };
+            }[];
+            meta?: {
+                total_count?: number;
+            };
+        };
+        /**
+         * @example {
+         *       "success": false,
+         *       "data": null,
+         *       "meta": {
+         *         "message": "Sample text"
+         *       }
+         *     }
+         */
+        get_service_403: {
+            success?: boolean;
+            data?: unknown;
+            meta?: {
+                message?: string;
+            };
+        };
+        /**
+         * @example {
+         *       "success": false,
+         *       "data": null,
+         *       "meta": {
+         *         "message": "Sample text"
+         *       }
+         *     }
+         */
+        get_service_404: {
+            success?: boolean;
+            data?: unknown;
+            meta?: {
+                message?: string;
+            };
+        };
+        /**
+         * @example {
+         *       "name": "Sample text",
+         *       "specialization": "Sample text",
+         *       "weight": 10,
+         *       "information": "Sample text",
+         *       "api_id": "42",
+         *       "hidden": 0,
+         *       "fired": 0
+         *     }
+         */
+        update_team_member_request: {
+            /** @example Sample text */
+            name: string;
+            /** @example  */
+            specialization?: string;
+            weight?: number;
+            /** @example  */
+            information?: string;
+            /** @example  */
+            api_id?: string;
+            /** @example 0 */
+            hidden?: number;
+            /** @example 0 */
+            fired?: number;
+            image_group_id?: number;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 17969,
+         *         "api_id": "42",
+         *         "name": "Sample text",
+         *         "specialization": "Sample text",
+         *         "position": {
+         *           "id": 1,
+         *           "title": "Sample text"
+         *         },
+         *         "show_rating": 0,
+         *         "rating": 0,
+         *         "votes_count": 0,
+         *         "avatar": "https://yclients.com/uploads/masters/sm/20151018220924_4963.jpg",
+         *         "avatar_big": "https://yclients.com/uploads/masters/norm/20151018220924_4963.jpg",
+         *         "comments_count": 0,
+         *         "weight": 10,
+         *         "information": "<span><span><span>&nbsp;</span></span></span>",
+         *         "hidden": 0,
+         *         "fired": 0,
+         *         "status": 0
+         *       },
+         *       "meta": []
+         *     }
+         */
+        update_team_member_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                api_id?: string;
+                name?: string;
+                specialization?: string;
+                position?: {
+                    id?: number;
+                    title?: string;
+                };
+                show_rating?: number;
+                rating?: number;
+                votes_count?: number;
+                avatar?: string;
+                avatar_big?: string;
+                comments_count?: number;
+                weight?: number;
+                information?: string;
+                hidden?: number;
+                fired?: number;
+                status?: number;
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "name": "Sample text",
+         *       "phone": "+79211234567",
+         *       "email": "123456789@gmail.com",
+         *       "sex_id": 1,
+         *       "discount": 15,
+         *       "importance_id": 1,
+         *       "card": "555888666",
+         *       "birth_date": "2000-03-03",
+         *       "comment": "Sample text",
+         *       "sms_check": 0,
+         *       "sms_not": 0,
+         *       "spent": 1000,
+         *       "balance": -200,
+         *       "categories": [
+         *         101,
+         *         102
+         *       ],
+         *       "custom_fields": {
+         *         "key-1": "value-1"
+         *       }
+         *     }
+         */
+        create_client_request: {
+            name: string;
+            phone: string;
+            email?: string;
+            /** @example 1 */
+            sex_id?: number;
+            /** @example 1 */
+            importance_id?: number;
+            /** @example 10 */
+            discount?: number;
+            /** @example 45681444 */
+            card?: string;
+            /** @example 2000-07-01 */
+            birth_date?: string;
+            /** @example Sample text */
+            comment?: string;
+            /** @example 200 */
+            spent?: number;
+            /** @example 200 */
+            balance?: number;
+            sms_check?: number;
+            sms_not?: number;
+            categories?: unknown[];
+            custom_fields?: Record<string, never>;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 1121412,
+         *         "name": "Sample text",
+         *         "phone": "+79211234567",
+         *         "email": "123456789@gmail.com",
+         *         "categories": [],
+         *         "sex": "Sample text",
+         *         "sex_id": 1,
+         *         "discount": 15,
+         *         "importance_id": 1,
+         *         "importance": "Sample text",
+         *         "card": "555888666",
+         *         "birth_date": "2000-03-03",
+         *         "comment": "Sample text",
+         *         "sms_check": 0,
+         *         "sms_not": 0,
+         *         "spent": 1000,
+         *         "balance": -1200,
+         *         "visits": 0,
+         *         "last_change_date": "2020-05-01T12:00:00+0400",
+         *         "custom_fields": {
+         *           "key-1": "value-1"
+         *         }
+         *       },
+         *       "meta": []
+         *     }
+         */
+        create_client_201: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                name?: string;
+                phone?: string;
+                email?: string;
+                categories?: unknown[];
+                sex?: string;
+                sex_id?: number;
+                discount?: number;
+                importance_id?: number;
+                importance?: string;
+                card?: string;
+                birth_date?: string;
+                comment?: string;
+                sms_check?: number;
+                sms_not?: number;
+                spent?: number;
+                balance?: number;
+                visits?: number;
+                last_change_date?: string;
+                custom_fields?: {
+                    "key-1"?: string;
+                };
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 16,
+         *         "name": "Sample text",
+         *         "phone": "+79112345679",
+         *         "email": "",
+         *         "categories": [],
+         *         "sex": "Sample text",
+         *         "discount": 0,
+         *         "importance": "Sample text",
+         *         "card": "",
+         *         "birth_date": "1970-01-01",
+         *         "comment": "",
+         *         "sms_check": 0,
+         *         "sms_not": 0,
+         *         "spent": 0,
+         *         "balance": 0,
+         *         "visits": 3,
+         *         "last_change_date": "2020-03-01T12:00:00+0400",
+         *         "custom_fields": {}
+         *       },
+         *       "meta": []
+         *     }
+         */
+        get_client_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                name?: string;
+                phone?: string;
+                email?: string;
+                categories?: unknown[];
+                sex?: string;
+                discount?: number;
+                importance?: string;
+                card?: string;
+                birth_date?: string;
+                comment?: string;
+                sms_check?: number;
+                sms_not?: number;
+                spent?: number;
+                balance?: number;
+                visits?: number;
+                last_change_date?: string;
+                custom_fields?: Record<string, never>;
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "dates": [
+         *         "2020-10-03T13:30:00",
+         *         "2020-10-03T15:30:00"
+         *       ],
+         *       "content_type": 1,
+         *       "force": false
+         *     }
+         */
+        duplicate_event_request: {
+            dates: string[];
+            /** @example 1 */
+            content_type: number;
+            /** @example false */
+            force?: boolean;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": 9182,
+         *           "service_id": 1209148,
+         *           "salon_id": 4564,
+         *           "master_id": 1000265,
+         *           "date": "2020-09-28 10:30:00",
+         *           "length": 7200,
+         *           "capacity": 5,
+         *           "records_count": 0,
+         *           "color": "",
+         *           "instructions": "",
+         *           "stream_link": "",
+         *           "font_color": "",
+         *           "notified": false,
+         *           "timestamp": 1601274600,
+         *           "service": {
+         *             "id": 1209148,
+         *             "category_id": 1285356,
+         *             "title": "Sample text",
+         *             "price_min": 2,
+         *             "price_max": 3,
+         *             "prepaid": "forbidden"
+         *           },
+         *           "resource_instances": [
+         *             {
+         *               "id": 1094,
+         *               "title": "Sample text",
+         *               "resource_id": 464
+         *             }
+         *           ],
+         *           "master": {
+         *             "id": 1000265,
+         *             "api_id": null,
+         *             "name": "Master",
+         *             "company_id": 4564,
+         *             "specialization": "321",
+         *             "rating": 0,
+         *             "show_rating": 1,
+         *             "prepaid": "allowed",
+         *             "position": []
+         *           },
+         *           "records": [],
+         *           "labels": []
+         *         }
+         *       ],
+         *       "meta": {
+         *         "count": 2
+         *       }
+         *     }
+         */
+        duplicate_event_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                service_id?: number;
+                salon_id?: number;
+                master_id?: number;
+                date?: string;
+                length?: number;
+                capacity?: number;
+                records_count?: number;
+                color?: string;
+                instructions?: string;
+                stream_link?: string;
+                font_color?: string;
+                notified?: boolean;
+                timestamp?: number;
+                service?: {
+                    id?: number;
+                    category_id?: number;
+                    title?: string;
+                    price_min?: number;
+                    price_max?: number;
+                    prepaid?: string;
+                };
+                resource_instances?: {
+                    id?: number;
+                    title?: string;
+                    resource_id?: number;
+                }[];
+                master?: {
+                    id?: number;
+                    api_id?: unknown;
+                    name?: string;
+                    company_id?: number;
+                    specialization?: string;
+                    rating?: number;
+                    show_rating?: number;
+                    prepaid?: string;
+                    position?: unknown[];
+                };
+                records?: unknown[];
+                labels?: unknown[];
+            }[];
+            meta?: {
+                count?: number;
+            };
+        };
+        /**
+         * @example {
+         *       "success": false,
+         *       "data": null,
+         *       "meta": {
+         *         "message": "Sample text",
+         *         "conflict": true
+         *       }
+         *     }
+         */
+        duplicate_event_409: {
+            success?: boolean;
+            data?: unknown;
+            meta?: {
+                message?: string;
+                conflict?: boolean;
+            };
+        };
+        /**
+         * @example {
+         *       "title": "Test duplication strategy",
+         *       "days": [
+         *         1,
+         *         4
+         *       ],
+         *       "repeat_mode_id": 5,
+         *       "interval": 2,
+         *       "content_type": 1
+         *     }
+         */
+        create_event_duplication_strategy_request: {
+            title?: string;
+            days?: number[];
+            repeat_mode_id?: number;
+            interval?: number;
+            content_type?: number;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 3,
+         *         "company_id": 4564,
+         *         "title": "Test duplication strategy",
+         *         "repeat_mode_id": 5,
+         *         "repeat_mode": {
+         *           "id": 5,
+         *           "title": "Sample text"
+         *         },
+         *         "days": [
+         *           1,
+         *           4
+         *         ],
+         *         "interval": 2,
+         *         "content_type": 1
+         *       },
+         *       "meta": []
+         *     }
+         */
+        create_event_duplication_strategy_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                company_id?: number;
+                title?: string;
+                repeat_mode_id?: number;
+                repeat_mode?: {
+                    id?: number;
+                    title?: string;
+                };
+                days?: number[];
+                interval?: number;
+                content_type?: number;
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "title": "New test duplication strategy",
+         *       "days": [
+         *         "2",
+         *         "3"
+         *       ],
+         *       "repeat_mode_id": 0
+         *     }
+         */
+        update_event_duplication_strategy_request: {
+            title?: string;
+            days?: string[];
+            repeat_mode_id?: number;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 3,
+         *         "company_id": 4564,
+         *         "title": "New test duplication strategy",
+         *         "repeat_mode_id": 5,
+         *         "repeat_mode": {
+         *           "id": 5,
+         *           "title": "Sample text"
+         *         },
+         *         "days": [
+         *           2,
+         *           3
+         *         ],
+         *         "interval": 3,
+         *         "content_type": 1
+         *       },
+         *       "meta": []
+         *     }
+         */
+        update_event_duplication_strategy_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                company_id?: number;
+                title?: string;
+                repeat_mode_id?: number;
+                repeat_mode?: {
+                    id?: number;
+                    title?: string;
+                };
+                days?: number[];
+                interval?: number;
+                content_type?: number;
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 108,
+         *         "salon_id": 4564,
+         *         "service_id": 1185299,
+         *         "staff_id": 26427,
+         *         "date": "2017-10-10 15:30:00",
+         *         "length": 3600,
+         *         "capacity": 9,
+         *         "records_count": 0,
+         *         "color": "",
+         *         "font_color": "",
+         *         "service": {
+         *           "id": 1185299,
+         *           "title": "Sample text",
+         *           "category_id": 754917
+         *         },
+         *         "staff": {
+         *           "id": 26427,
+         *           "name": "Sample text",
+         *           "company_id": 4564
+         *         },
+         *         "resource_instances": [
+         *           {
+         *             "id": 3127,
+         *             "title": "Sample text",
+         *             "resource_id": 1364
+         *           }
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        get_event_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                salon_id?: number;
+                service_id?: number;
+                staff_id?: number;
+                date?: string;
+                length?: number;
+                capacity?: number;
+                records_count?: number;
+                color?: string;
+                font_color?: string;
+                service?: {
+                    id?: number;
+                    title?: string;
+                    category_id?: number;
+                };
+                staff?: {
+                    id?: number;
+                    name?: string;
+                    company_id?: number;
+                };
+                resource_instances?: {
+                    id?: number;
+                    title?: string;
+                    resource_id?: number;
+                }[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "date": "2017-10-10 15:30",
+         *       "service_id": 1185299,
+         *       "staff_id": 26427,
+         *       "capacity": 9,
+         *       "resource_instance_ids": [
+         *         3127
+         *       ],
+         *       "force": false
+         *     }
+         */
+        create_event_request: {
+            date?: string;
+            service_id?: number;
+            staff_id?: number;
+            capacity?: number;
+            resource_instance_ids?: number[];
+            force?: boolean;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 108,
+         *         "salon_id": 4564,
+         *         "service_id": 1185299,
+         *         "staff_id": 26427,
+         *         "date": "2017-10-10 15:30:00",
+         *         "length": 3600,
+         *         "capacity": 9,
+         *         "records_count": 0,
+         *         "color": "",
+         *         "font_color": "",
+         *         "service": {
+         *           "id": 1185299,
+         *           "title": "Sample text",
+         *           "category_id": 754917
+         *         },
+         *         "staff": {
+         *           "id": 26427,
+         *           "name": "Sample text",
+         *           "company_id": 4564
+         *         },
+         *         "resource_instances": [
+         *           {
+         *             "id": 3127,
+         *             "title": "Sample text",
+         *             "resource_id": 1364
+         *           }
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        create_event_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                salon_id?: number;
+                service_id?: number;
+                staff_id?: number;
+                date?: string;
+                length?: number;
+                capacity?: number;
+                records_count?: number;
+                color?: string;
+                font_color?: string;
+                service?: {
+                    id?: number;
+                    title?: string;
+                    category_id?: number;
+                };
+                staff?: {
+                    id?: number;
+                    name?: string;
+                    company_id?: number;
+                };
+                resource_instances?: {
+                    id?: number;
+                    title?: string;
+                    resource_id?: number;
+                }[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": "1",
+         *           "title": "Sample text"
+         *         },
+         *         {
+         *           "id": "2",
+         *           "title": "Sample text"
+         *         }
+         *       ],
+         *       "meta": []
+         *     }
+         */
+        deprecated_get_product_category_list_200: {
+            success?: boolean;
+            data?: {
+                id?: string;
+                title?: string;
+            }[];
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 22255503,
+         *         "type_id": 1,
+         *         "type": {
+         *           "id": 1,
+         *           "title": "Sample text"
+         *         },
+         *         "storage_id": 36539,
+         *         "user_id": 999290,
+         *         "company_id": 4564,
+         *         "number": 1251,
+         *         "comment": "Document comment",
+         *         "create_date": "2017-04-24 20:00:00",
+         *         "storage": {
+         *           "id": 36539,
+         *           "title": "Sample text"
+         *         },
+         *         "company": {
+         *           "id": 4564,
+         *           "title": "Sample text",
+         *           "country_id": 1,
+         *           "city_id": 2,
+         *           "timezone": 3,
+         *           "address": "",
+         *           "coordinate_lat": "25.247901",
+         *           "coordinate_lon": "55.275397399999974",
+         *           "logo": "https://yclients.com/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
+         *           "zip": "",
+         *           "phones": [],
+         *           "site": ""
+         *         },
+         *         "user": {
+         *           "id": "999290",
+         *           "name": "User name",
+         *           "phone": "70000000001"
+         *         }
+         *       },
+         *       "meta": []
+         *     }
+         */
+        get_document_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                type_id?: number;
+                type?: {
+                    id?: number;
+                    title?: string;
+                };
+                storage_id?: number;
+                user_id?: number;
+                company_id?: number;
+                number?: number;
+                comment?: string;
+                create_date?: string;
+                storage?: {
+                    id?: number;
+                    title?: string;
+                };
+                company?: {
+                    id?: number;
+                    title?: string;
+                    country_id?: number;
+                    city_id?: number;
+                    timezone?: number;
+                    address?: string;
+                    coordinate_lat?: string;
+                    coordinate_lon?: string;
+                    logo?: string;
+                    zip?: string;
+                    phones?: unknown[];
+                    site?: string;
+                };
+                user?: {
+                    id?: string;
+                    name?: string;
+                    phone?: string;
+                };
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "type_id": 0,
+         *       "storage_id": 0,
+         *       "date_created": ""
+         *     }
+         */
+        update_document_request: {
+            type_id?: number;
+            storage_id?: number;
+            date_created?: string;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 22255503,
+         *         "type_id": 1,
+         *         "type": {
+         *           "id": 1,
+         *           "title": "Sample text"
+         *         },
+         *         "storage_id": 36539,
+         *         "user_id": 999290,
+         *         "company_id": 4564,
+         *         "number": 1251,
+         *         "comment": "Updated document comment",
+         *         "create_date": "2017-04-25 20:00:00",
+         *         "storage": {
+         *           "id": 36539,
+         *           "title": "Sample text"
+         *         },
+         *         "company": {
+         *           "id": 4564,
+         *           "title": "Sample text",
+         *           "country_id": 1,
+         *           "city_id": 2,
+         *           "timezone": 3,
+         *           "address": "",
+         *           "coordinate_lat": "25.247901",
+         *           "coordinate_lon": "55.275397399999974",
+         *           "logo": "https://yclients.com/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
+         *           "zip": "",
+         *           "phones": [],
+         *           "site": ""
+         *         },
+         *         "user": {
+         *           "id": "999290",
+         *           "name": "User name",
+         *           "phone": "70000000001"
+         *         }
+         *       },
+         *       "meta": []
+         *     }
+         */
+        update_document_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                type_id?: number;
+                type?: {
+                    id?: number;
+                    title?: string;
+                };
+                storage_id?: number;
+                user_id?: number;
+                company_id?: number;
+                number?: number;
+                comment?: string;
+                create_date?: string;
+                storage?: {
+                    id?: number;
+                    title?: string;
+                };
+                company?: {
+                    id?: number;
+                    title?: string;
+                    country_id?: number;
+                    city_id?: number;
+                    timezone?: number;
+                    address?: string;
+                    coordinate_lat?: string;
+                    coordinate_lon?: string;
+                    logo?: string;
+                    zip?: string;
+                    phones?: unknown[];
+                    site?: string;
+                };
+                user?: {
+                    id?: string;
+                    name?: string;
+                    phone?: string;
+                };
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "document_id": 22254960,
+         *       "good_id": 232674,
+         *       "amount": 1,
+         *       "cost_per_unit": 100,
+         *       "discount": 10,
+         *       "cost": 90,
+         *       "operation_unit_type": 1,
+         *       "master_id": 26781,
+         *       "client_id": 0,
+         *       "supplier_id": 0,
+         *       "comment": "Transaction comment"
+         *     }
+         */
+        create_transaction_request: {
+            document_id?: number;
+            good_id?: number;
+            amount?: number;
+            cost_per_unit?: number;
+            discount?: number;
+            cost?: number;
+            operation_unit_type?: number;
+            master_id?: number;
+            client_id?: number;
+            supplier_id?: number;
+            comment?: string;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 3428010,
+         *         "document_id": 22254960,
+         *         "type_id": 1,
+         *         "type": {
+         *           "id": 1,
+         *           "title": "Sample text"
+         *         },
+         *         "company_id": 4564,
+         *         "good_id": 232674,
+         *         "amount": -1,
+         *         "cost_per_unit": 100,
+         *         "discount": 10,
+         *         "cost": 90,
+         *         "unit_id": 1,
+         *         "storage_id": 36539,
+         *         "supplier_id": 0,
+         *         "client_id": 0,
+         *         "master_id": 26781,
+         *         "create_date": "2017-04-25 21:50:01",
+         *         "last_change_date": "2020-02-01T12:00:00+0400",
+         *         "comment": "Transaction comment",
+         *         "deleted": false,
+         *         "good": {
+         *           "id": 232674,
+         *           "title": "Edition De Luxe"
+         *         },
+         *         "storage": {
+         *           "id": 36539,
+         *           "title": "Sample text"
+         *         },
+         *         "supplier": [],
+         *         "client": [],
+         *         "master": {
+         *           "id": "26781",
+         *           "name": "Sample text"
+         *         },
+         *         "unit": {
+         *           "id": 1,
+         *           "title": "Sample text"
+         *         }
+         *       },
+         *       "meta": []
+         *     }
+         */
+        create_transaction_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                document_id?: number;
+                type_id?: number;
+                type?: {
+                    id?: number;
+                    title?: string;
+                };
+                company_id?: number;
+                good_id?: number;
+                amount?: number;
+                cost_per_unit?: number;
+                discount?: number;
+                cost?: number;
+                unit_id?: number;
+                storage_id?: number;
+                supplier_id?: number;
+                client_id?: number;
+                master_id?: number;
+                create_date?: string;
+                last_change_date?: string;
+                comment?: string;
+                deleted?: boolean;
+                good?: {
+                    id?: number;
+                    title?: string;
+                };
+                storage?: {
+                    id?: number;
+                    title?: string;
+                };
+                supplier?: unknown[];
+                client?: unknown[];
+                master?: {
+                    id?: string;
+                    name?: string;
+                };
+                unit?: {
+                    id?: number;
+                    title?: string;
+                };
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 3428010,
+         *         "document_id": 22254960,
+         *         "type_id": 1,
+         *         "type": {
+         *           "id": 1,
+         *           "title": "Sample text"
+         *         },
+         *         "company_id": 4564,
+         *         "good_id": 232674,
+         *         "amount": -1,
+         *         "cost_per_unit": 100,
+         *         "discount": 10,
+         *         "cost": 90,
+         *         "unit_id": 1,
+         *         "operation_unit_type": 1,
+         *         "storage_id": 36539,
+         *         "supplier_id": 0,
+         *         "client_id": 0,
+         *         "master_id": 26781,
+         *         "create_date": "2017-04-25 21:50:01",
+         *         "last_change_date": "2020-02-01T12:00:00+0400",
+         *         "comment": "Transaction comment",
+         *         "deleted": false,
+         *         "good": {
+         *           "id": 232674,
+         *           "title": "Edition De Luxe"
+         *         },
+         *         "storage": {
+         *           "id": 36539,
+         *           "title": "Sample text"
+         *         },
+         *         "supplier": [],
+         *         "client": [],
+         *         "master": {
+         *           "id": "26781",
+         *           "name": "Sample text"
+         *         },
+         *         "unit": {
+         *           "id": 1,
+         *           "title": "Sample text"
+         *         }
+         *       },
+         *       "meta": []
+         *     }
+         */
+        get_transaction_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                document_id?: number;
+                type_id?: number;
+                type?: {
+                    id?: number;
+                    title?: string;
+                };
+                company_id?: number;
+                good_id?: number;
+                amount?: number;
+                cost_per_unit?: number;
+                discount?: number;
+                cost?: number;
+                unit_id?: number;
+                operation_unit_type?: number;
+                storage_id?: number;
+                supplier_id?: number;
+                client_id?: number;
+                master_id?: number;
+                create_date?: string;
+                last_change_date?: string;
+                comment?: string;
+                deleted?: boolean;
+                good?: {
+                    id?: number;
+                    title?: string;
+                };
+                storage?: {
+                    id?: number;
+                    title?: string;
+                };
+                supplier?: unknown[];
+                client?: unknown[];
+                master?: {
+                    id?: string;
+                    name?: string;
+                };
+                unit?: {
+                    id?: number;
+                    title?: string;
+                };
+            };
+            meta?: unknown[];
+        };
+        get_team_member_service_bill_of_materials_200: {
+            id: number;
+            title: string;
+            technological_card_items: {
+                /** @example 141 */
+                id: number;
+                /** @example 1000 */
+                technological_card_id: number;
+                /** @example 10 */
+                storage_id: number;
+                /** @example 123 */
+                good_id: number;
+                /** @example 1 */
+                amount: number;
+                /** @example Sample text */
+                unit: string;
+                /** @example 1.3421 */
+                price: number;
+                /** @example Sample text */
+                title: string;
+            }[];
+        };
+        get_appointment_consumables_200: {
+            service_id: number;
+            record_id: number;
+            technological_cards: {
+                /** @example 141 */
+                id: number;
+                /** @example Sample text */
+                title: string;
+                technological_card_items: {
+                    /** @example 141 */
+                    id: number;
+                    /** @example 1000 */
+                    technological_card_id: number;
+                    /** @example 10 */
+                    storage_id: number;
+                    /** @example 123 */
+                    good_id: number;
+                    /** @example 1 */
+                    amount: number;
+                    /** @example Sample text */
+                    unit: string;
+                    /** @example 1.3421 */
+                    price: number;
+                    /** @example Sample text */
+                    title: string;
+                }[];
+            }[];
+            consumables: {
+                /** @example 1 */
+                goods_transaction_id: number;
+                /** @example 1 */
+                record_id: number;
+                /** @example 1 */
+                service_id: number;
+                /** @example 1 */
+                storage_id: number;
+                /** @example 1 */
+                good_id: number;
+                /** @example 100 */
+                price: number;
+                /** @example 100 */
+                amount: number;
+                good: {
+                    /** @example 1 */
+                    id: number;
+                    /** @example 100 */
+                    title: number;
+                    /** @example Sample text */
+                    unit: string;
+                };
+            }[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "state": {
+         *           "items": [
+         *             {
+         *               "id": 2181520,
+         *               "type": "good",
+         *               "title": "Sample text",
+         *               "amount": 1,
+         *               "default_cost_per_unit": 1300,
+         *               "default_cost_total": 1300,
+         *               "client_discount_percent": 10,
+         *               "cost_to_pay_total": 1170
+         *             },
+         *             {
+         *               "id": 22017,
+         *               "type": "service",
+         *               "document_id": 8200391,
+         *               "title": "Sample text",
+         *               "amount": 1,
+         *               "default_cost_per_unit": 500,
+         *               "default_cost_total": 500,
+         *               "client_discount_percent": 10,
+         *               "cost_to_pay_total": 450
+         *             }
+         *           ],
+         *           "loyalty_transactions": [
+         *             {
+         *               "id": 25042,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "amount": 9.9,
+         *               "type_id": 11,
+         *               "created_at": "2020-04-30 16:52:24",
+         *               "deposit_transaction_id": 775,
+         *               "chain": {
+         *                 "id": 500,
+         *                 "title": "Sample text"
+         *               },
+         *               "type": {
+         *                 "id": 11,
+         *                 "title": "Sample text"
+         *               },
+         *               "deposit": {
+         *                 "id": 220,
+         *                 "balance": 990.1,
+         *                 "type": {
+         *                   "id": 5,
+         *                   "title": "Sample text"
+         *                 }
+         *               }
+         *             },
+         *             {
+         *               "id": 25043,
+         *               "document_id": 8201102,
+         *               "sale_item_id": null,
+         *               "sale_item_type": null,
+         *               "amount": 0.1,
+         *               "type_id": 2,
+         *               "created_at": "2020-04-30 16:55:21",
+         *               "loyalty_card_id": 185395,
+         *               "loyalty_program_id": 264,
+         *               "chain": {
+         *                 "id": 231,
+         *                 "title": "Yclients."
+         *               },
+         *               "type": {
+         *                 "id": 2,
+         *                 "title": "Sample text"
+         *               },
+         *               "loyalty_card": {
+         *                 "id": 185395,
+         *                 "type_id": 265,
+         *                 "number": "0000023100185395",
+         *                 "balance": 50.15,
+         *                 "type": {
+         *                   "id": 265,
+         *                   "type": "Sample text"
+         *                 },
+         *                 "chain": {
+         *                   "id": 231,
+         *                   "title": "Yclients."
+         *                 }
+         *               },
+         *               "loyalty_program": {
+         *                 "id": 264,
+         *                 "title": "CASHBACK BigBro",
+         *                 "type_id": 7,
+         *                 "is_value_percent": true,
+         *                 "type": {
+         *                   "id": 7,
+         *                   "title": "Sample text"
+         *                 },
+         *                 "chain": {
+         *                   "id": 231,
+         *                   "title": "Yclients."
+         *                 }
+         *               }
+         *             },
+         *             {
+         *               "id": 25050,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "amount": 100,
+         *               "type_id": 8,
+         *               "created_at": "2020-04-30 18:32:43",
+         *               "loyalty_certificate_id": 339,
+         *               "chain": {
+         *                 "id": 79,
+         *                 "title": "Bank 24"
+         *               },
+         *               "type": {
+         *                 "id": 8,
+         *                 "title": "Sample text"
+         *               },
+         *               "loyalty_certificate": {
+         *                 "id": 339,
+         *                 "balance": 0,
+         *                 "applicable_balance": 0,
+         *                 "type": {
+         *                   "id": 20,
+         *                   "title": "Sample text",
+         *                   "is_code_required": true
+         *                 },
+         *                 "chain": {
+         *                   "id": 231,
+         *                   "title": "Yclients."
+         *                 }
+         *               }
+         *             }
+         *           ],
+         *           "payment_transactions": [
+         *             {
+         *               "id": 6033940,
+         *               "document_id": 8200904,
+         *               "sale_item_id": 2181442,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 90218,
+         *               "amount": 32,
+         *               "created_at": null,
+         *               "account": {
+         *                 "id": 90218,
+         *                 "title": "Sample text",
+         *                 "is_cash": true,
+         *                 "is_default": true
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             },
+         *             {
+         *               "id": 6033941,
+         *               "document_id": 8200904,
+         *               "sale_item_id": 2181442,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 90218,
+         *               "amount": 27,
+         *               "created_at": null,
+         *               "account": {
+         *                 "id": 90218,
+         *                 "title": "Sample text",
+         *                 "is_cash": true,
+         *                 "is_default": false
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             },
+         *             {
+         *               "id": 6034121,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 23182,
+         *               "amount": 43,
+         *               "account": {
+         *                 "id": 23182,
+         *                 "title": "Sample text",
+         *                 "is_cash": false,
+         *                 "is_default": true
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             },
+         *             {
+         *               "id": 6034122,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 23182,
+         *               "amount": 12,
+         *               "account": {
+         *                 "id": 23182,
+         *                 "title": "Sample text",
+         *                 "is_cash": false,
+         *                 "is_default": false
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             }
+         *           ]
+         *         },
+         *         "kkm_state": {
+         *           "last_operation_type": 1,
+         *           "transactions": [
+         *             {
+         *               "id": 2424,
+         *               "document_id": 8200904,
+         *               "print_date": "2020-04-22 11:53:12",
+         *               "printed_count": 0,
+         *               "sum": 0,
+         *               "type": {
+         *                 "id": 0,
+         *                 "title": "Sample text"
+         *               },
+         *               "status": {
+         *                 "id": 1,
+         *                 "title": "Sample text"
+         *               },
+         *               "document": {
+         *                 "id": 7215,
+         *                 "type": 1,
+         *                 "type_title": "Sample text"
+         *               },
+         *               "cashier": {
+         *                 "id": 746310,
+         *                 "name": "Sample text"
+         *               }
+         *             }
+         *           ]
+         *         },
+         *         "payment_methods": [
+         *           {
+         *             "slug": "account",
+         *             "is_applicable": false,
+         *             "applicable_amount": 1170,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "account_id": 36785,
+         *             "account": {
+         *               "id": 36785,
+         *               "title": "Sample text",
+         *               "is_cash": false
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_card",
+         *             "is_applicable": true,
+         *             "applicable_amount": 51.65,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_card_id": 19283,
+         *             "loyalty_card": {
+         *               "id": 19283,
+         *               "type_id": 155,
+         *               "number": "0000031200019283",
+         *               "balance": 51.65,
+         *               "type": {
+         *                 "id": 155,
+         *                 "type": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 312,
+         *                 "title": "Trinity group"
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_program",
+         *             "is_applicable": true,
+         *             "applicable_amount": 234,
+         *             "applicable_count": 0,
+         *             "applicable_value": 20,
+         *             "loyalty_card_id": 19283,
+         *             "loyalty_program_id": 183,
+         *             "loyalty_card": {
+         *               "id": 19283,
+         *               "type_id": 155,
+         *               "number": "0000031200019283",
+         *               "balance": 51.65,
+         *               "type": {
+         *                 "id": 155,
+         *                 "type": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 312,
+         *                 "title": "Trinity group"
+         *               }
+         *             },
+         *             "loyalty_program": {
+         *               "id": 183,
+         *               "title": "Sample text",
+         *               "type_id": 1,
+         *               "is_value_percent": true,
+         *               "type": {
+         *                 "id": 1,
+         *                 "title": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 312,
+         *                 "title": "Trinity group"
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_abonement",
+         *             "is_applicable": false,
+         *             "applicable_amount": 0,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_abonement_id": 27,
+         *             "loyalty_abonement": {
+         *               "id": 27,
+         *               "is_united_balance": false,
+         *               "united_balance": 0,
+         *               "type": {
+         *                 "id": 7,
+         *                 "title": "Sample text",
+         *                 "is_code_required": true
+         *               },
+         *               "chain": {
+         *                 "id": 231,
+         *                 "title": "Yclients."
+         *               },
+         *               "balance_container": {
+         *                 "links": [
+         *                   {
+         *                     "count": 5,
+         *                     "category": {
+         *                       "id": 229680,
+         *                       "category_id": 1,
+         *                       "title": "Sample text"
+         *                     }
+         *                   },
+         *                   {
+         *                     "count": 5,
+         *                     "category": {
+         *                       "id": 429813,
+         *                       "category_id": 429812,
+         *                       "title": "Sample text"
+         *                     }
+         *                   }
+         *                 ]
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_certificate",
+         *             "is_applicable": true,
+         *             "applicable_amount": 1170,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_certificate_id": 338,
+         *             "loyalty_certificate": {
+         *               "id": 338,
+         *               "balance": 10000,
+         *               "applicable_balance": 10000,
+         *               "type": {
+         *                 "id": 130,
+         *                 "title": "test",
+         *                 "is_code_required": true
+         *               },
+         *               "chain": {
+         *                 "id": 231,
+         *                 "title": "Yclients."
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "referral_loyalty_program",
+         *             "is_applicable": false,
+         *             "applicable_amount": 0,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_program_id": 424,
+         *             "loyalty_program": {
+         *               "id": 424,
+         *               "title": "Sample text",
+         *               "type_id": 1,
+         *               "is_value_percent": true,
+         *               "type": {
+         *                 "id": 1,
+         *                 "title": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 231,
+         *                 "title": "Yclients."
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "deposit",
+         *             "is_applicable": true,
+         *             "applicable_amount": 9.9,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "deposit_id": 220,
+         *             "deposit": {
+         *               "id": 220,
+         *               "balance": 1000,
+         *               "type": {
+         *                 "id": 5,
+         *                 "title": "Sample text"
+         *               }
+         *             }
+         *           }
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        get_sale_transaction_200: {
+            success?: boolean;
+            data?: {
+                state?: {
+                    items?: {
+                        id?: number;
+                        type?: string;
+                        title?: string;
+                        amount?: number;
+                        default_cost_per_unit?: number;
+                        default_cost_total?: number;
+                        client_discount_percent?: number;
+                        cost_to_pay_total?: number;
+                        document_id?: number;
+                    }[];
+                    loyalty_transactions?: {
+                        id?: number;
+                        document_id?: number;
+                        sale_item_id?: number | null;
+                        sale_item_type?: string | null;
+                        amount?: number;
+                        type_id?: number;
+                        created_at?: string;
+                        deposit_transaction_id?: number;
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        deposit?: {
+                            id?: number;
+                            balance?: number;
+                            type?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                        loyalty_card_id?: number;
+                        loyalty_program_id?: number;
+                        loyalty_card?: {
+                            id?: number;
+                            type_id?: number;
+                            number?: string;
+                            balance?: number;
+                            type?: {
+                                id?: number;
+                                type?: string;
+                            };
+                            chain?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                        loyalty_program?: {
+                            id?: number;
+                            title?: string;
+                            type_id?: number;
+                            is_value_percent?: boolean;
+                            type?: {
+                                id?: number;
+                                title?: string;
+                            };
+                            chain?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                        loyalty_certificate_id?: number;
+                        loyalty_certificate?: {
+                            id?: number;
+                            balance?: number;
+                            applicable_balance?: number;
+                            type?: {
+                                id?: number;
+                                title?: string;
+                                is_code_required?: boolean;
+                            };
+                            chain?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                    }[];
+                    payment_transactions?: {
+                        id?: number;
+                        document_id?: number;
+                        sale_item_id?: number;
+                        sale_item_type?: string;
+                        expense_id?: number;
+                        account_id?: number;
+                        amount?: number;
+                        created_at?: unknown;
+                        account?: {
+                            id?: number;
+                            title?: string;
+                            is_cash?: boolean;
+                            is_default?: boolean;
+                        };
+                        expense?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    }[];
+                };
+                kkm_state?: {
+                    last_operation_type?: number;
+                    transactions?: {
+                        id?: number;
+                        document_id?: number;
+                        print_date?: string;
+                        printed_count?: number;
+                        sum?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        status?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        document?: {
+                            id?: number;
+                            type?: number;
+                            type_title?: string;
+                        };
+                        cashier?: {
+                            id?: number;
+                            name?: string;
+                        };
+                    }[];
+                };
+                payment_methods?: {
+                    slug?: string;
+                    is_applicable?: boolean;
+                    applicable_amount?: number;
+                    applicable_count?: number;
+                    applicable_value?: number;
+                    account_id?: number;
+                    account?: {
+                        id?: number;
+                        title?: string;
+                        is_cash?: boolean;
+                    };
+                    loyalty_card_id?: number;
+                    loyalty_card?: {
+                        id?: number;
+                        type_id?: number;
+                        number?: string;
+                        balance?: number;
+                        type?: {
+                            id?: number;
+                            type?: string;
+                        };
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                    loyalty_program_id?: number;
+                    loyalty_program?: {
+                        id?: number;
+                        title?: string;
+                        type_id?: number;
+                        is_value_percent?: boolean;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                    loyalty_abonement_id?: number;
+                    loyalty_abonement?: {
+                        id?: number;
+                        is_united_balance?: boolean;
+                        united_balance?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                            is_code_required?: boolean;
+                        };
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        balance_container?: {
+                            links?: {
+                                count?: number;
+                                category?: {
+                                    id?: number;
+                                    category_id?: number;
+                                    title?: string;
+                                };
+                            }[];
+                        };
+                    };
+                    loyalty_certificate_id?: number;
+                    loyalty_certificate?: {
+                        id?: number;
+                        balance?: number;
+                        applicable_balance?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                            is_code_required?: boolean;
+                        };
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                    deposit_id?: number;
+                    deposit?: {
+                        id?: number;
+                        balance?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                }[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "state": {
+         *           "items": [
+         *             {
+         *               "id": 2181520,
+         *               "type": "good",
+         *               "title": "Sample text",
+         *               "amount": 1,
+         *               "default_cost_per_unit": 1300,
+         *               "default_cost_total": 1300,
+         *               "client_discount_percent": 10,
+         *               "cost_to_pay_total": 1170
+         *             },
+         *             {
+         *               "id": 22017,
+         *               "type": "service",
+         *               "document_id": 8200391,
+         *               "title": "Sample text",
+         *               "amount": 1,
+         *               "default_cost_per_unit": 500,
+         *               "default_cost_total": 500,
+         *               "client_discount_percent": 10,
+         *               "cost_to_pay_total": 450
+         *             }
+         *           ],
+         *           "loyalty_transactions": [
+         *             {
+         *               "id": 25042,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "amount": 9.9,
+         *               "type_id": 11,
+         *               "created_at": "2020-04-30 16:52:24",
+         *               "deposit_transaction_id": 775,
+         *               "chain": {
+         *                 "id": 500,
+         *                 "title": "Sample text"
+         *               },
+         *               "type": {
+         *                 "id": 11,
+         *                 "title": "Sample text"
+         *               },
+         *               "deposit": {
+         *                 "id": 220,
+         *                 "balance": 990.1,
+         *                 "type": {
+         *                   "id": 5,
+         *                   "title": "Sample text"
+         *                 }
+         *               }
+         *             },
+         *             {
+         *               "id": 25043,
+         *               "document_id": 8201102,
+         *               "sale_item_id": null,
+         *               "sale_item_type": null,
+         *               "amount": 0.1,
+         *               "type_id": 2,
+         *               "created_at": "2020-04-30 16:55:21",
+         *               "loyalty_card_id": 185395,
+         *               "loyalty_program_id": 264,
+         *               "chain": {
+         *                 "id": 231,
+         *                 "title": "Yclients."
+         *               },
+         *               "type": {
+         *                 "id": 2,
+         *                 "title": "Sample text"
+         *               },
+         *               "loyalty_card": {
+         *                 "id": 185395,
+         *                 "type_id": 265,
+         *                 "number": "0000023100185395",
+         *                 "balance": 50.15,
+         *                 "type": {
+         *                   "id": 265,
+         *                   "type": "Sample text"
+         *                 },
+         *                 "chain": {
+         *                   "id": 231,
+         *                   "title": "Yclients."
+         *                 }
+         *               },
+         *               "loyalty_program": {
+         *                 "id": 264,
+         *                 "title": "CASHBACK BigBro",
+         *                 "type_id": 7,
+         *                 "is_value_percent": true,
+         *                 "type": {
+         *                   "id": 7,
+         *                   "title": "Sample text"
+         *                 },
+         *                 "chain": {
+         *                   "id": 231,
+         *                   "title": "Yclients."
+         *                 }
+         *               }
+         *             },
+         *             {
+         *               "id": 25050,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "amount": 100,
+         *               "type_id": 8,
+         *               "created_at": "2020-04-30 18:32:43",
+         *               "loyalty_certificate_id": 339,
+         *               "chain": {
+         *                 "id": 79,
+         *                 "title": "Bank 24"
+         *               },
+         *               "type": {
+         *                 "id": 8,
+         *                 "title": "Sample text"
+         *               },
+         *               "loyalty_certificate": {
+         *                 "id": 339,
+         *                 "balance": 0,
+         *                 "applicable_balance": 0,
+         *                 "type": {
+         *                   "id": 20,
+         *                   "title": "Sample text",
+         *                   "is_code_required": true
+         *                 }
+         *               }
+         *             }
+         *           ],
+         *           "payment_transactions": [
+         *             {
+         *               "id": 6033940,
+         *               "document_id": 8200904,
+         *               "sale_item_id": 2181442,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 90218,
+         *               "amount": 32,
+         *               "created_at": null,
+         *               "account": {
+         *                 "id": 90218,
+         *                 "title": "Sample text",
+         *                 "is_cash": true,
+         *                 "is_default": true
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             },
+         *             {
+         *               "id": 6033941,
+         *               "document_id": 8200904,
+         *               "sale_item_id": 2181442,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 90218,
+         *               "amount": 27,
+         *               "created_at": null,
+         *               "account": {
+         *                 "id": 90218,
+         *                 "title": "Sample text",
+         *                 "is_cash": true,
+         *                 "is_default": false
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             },
+         *             {
+         *               "id": 6034121,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 23182,
+         *               "amount": 43,
+         *               "account": {
+         *                 "id": 23182,
+         *                 "title": "Sample text",
+         *                 "is_cash": false,
+         *                 "is_default": true
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             },
+         *             {
+         *               "id": 6034122,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 23182,
+         *               "amount": 12,
+         *               "account": {
+         *                 "id": 23182,
+         *                 "title": "Sample text",
+         *                 "is_cash": false,
+         *                 "is_default": false
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             }
+         *           ]
+         *         },
+         *         "kkm_state": {
+         *           "last_operation_type": 1,
+         *           "transactions": [
+         *             {
+         *               "id": 2424,
+         *               "document_id": 8200904,
+         *               "print_date": "2020-04-22 11:53:12",
+         *               "printed_count": 0,
+         *               "sum": 0,
+         *               "type": {
+         *                 "id": 0,
+         *                 "title": "Sample text"
+         *               },
+         *               "status": {
+         *                 "id": 1,
+         *                 "title": "Sample text"
+         *               },
+         *               "document": {
+         *                 "id": 7215,
+         *                 "type": 1,
+         *                 "type_title": "Sample text"
+         *               },
+         *               "cashier": {
+         *                 "id": 746310,
+         *                 "name": "Sample text"
+         *               }
+         *             }
+         *           ]
+         *         },
+         *         "payment_methods": [
+         *           {
+         *             "slug": "account",
+         *             "is_applicable": false,
+         *             "applicable_amount": 1170,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "account_id": 36785,
+         *             "account": {
+         *               "id": 36785,
+         *               "title": "Sample text",
+         *               "is_cash": false
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_card",
+         *             "is_applicable": true,
+         *             "applicable_amount": 51.65,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_card_id": 19283,
+         *             "loyalty_card": {
+         *               "id": 19283,
+         *               "type_id": 155,
+         *               "number": "0000031200019283",
+         *               "balance": 51.65,
+         *               "type": {
+         *                 "id": 155,
+         *                 "type": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 312,
+         *                 "title": "Trinity group"
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_program",
+         *             "is_applicable": true,
+         *             "applicable_amount": 234,
+         *             "applicable_count": 0,
+         *             "applicable_value": 20,
+         *             "loyalty_card_id": 19283,
+         *             "loyalty_program_id": 183,
+         *             "loyalty_card": {
+         *               "id": 19283,
+         *               "type_id": 155,
+         *               "number": "0000031200019283",
+         *               "balance": 51.65,
+         *               "type": {
+         *                 "id": 155,
+         *                 "type": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 312,
+         *                 "title": "Trinity group"
+         *               }
+         *             },
+         *             "loyalty_program": {
+         *               "id": 183,
+         *               "title": "Sample text",
+         *               "type_id": 1,
+         *               "is_value_percent": true,
+         *               "type": {
+         *                 "id": 1,
+         *                 "title": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 312,
+         *                 "title": "Trinity group"
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_abonement",
+         *             "is_applicable": false,
+         *             "applicable_amount": 0,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_abonement_id": 27,
+         *             "loyalty_abonement": {
+         *               "id": 27,
+         *               "is_united_balance": false,
+         *               "united_balance": 0,
+         *               "type": {
+         *                 "id": 7,
+         *                 "title": "Sample text",
+         *                 "is_code_required": true
+         *               },
+         *               "balance_container": {
+         *                 "links": [
+         *                   {
+         *                     "count": 5,
+         *                     "category": {
+         *                       "id": 229680,
+         *                       "category_id": 1,
+         *                       "title": "Sample text"
+         *                     }
+         *                   },
+         *                   {
+         *                     "count": 5,
+         *                     "category": {
+         *                       "id": 429813,
+         *                       "category_id": 429812,
+         *                       "title": "Sample text"
+         *                     }
+         *                   }
+         *                 ]
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_certificate",
+         *             "is_applicable": true,
+         *             "applicable_amount": 1170,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_certificate_id": 338,
+         *             "loyalty_certificate": {
+         *               "id": 338,
+         *               "balance": 10000,
+         *               "applicable_balance": 10000,
+         *               "type": {
+         *                 "id": 130,
+         *                 "title": "test",
+         *                 "is_code_required": true
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "referral_loyalty_program",
+         *             "is_applicable": false,
+         *             "applicable_amount": 0,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_program_id": 424,
+         *             "loyalty_program": {
+         *               "id": 424,
+         *               "title": "Sample text",
+         *               "type_id": 1,
+         *               "is_value_percent": true,
+         *               "type": {
+         *                 "id": 1,
+         *                 "title": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 231,
+         *                 "title": "Yclients."
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "deposit",
+         *             "is_applicable": true,
+         *             "applicable_amount": 9.9,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "deposit_id": 220,
+         *             "deposit": {
+         *               "id": 220,
+         *               "balance": 1000,
+         *               "type": {
+         *                 "id": 5,
+         *                 "title": "Sample text"
+         *               }
+         *             }
+         *           }
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        delete_loyalty_payment_transaction_200: {
+            success?: boolean;
+            data?: {
+                state?: {
+                    items?: {
+                        id?: number;
+                        type?: string;
+                        title?: string;
+                        amount?: number;
+                        default_cost_per_unit?: number;
+                        default_cost_total?: number;
+                        client_discount_percent?: number;
+                        cost_to_pay_total?: number;
+                        document_id?: number;
+                    }[];
+                    loyalty_transactions?: {
+                        id?: number;
+                        document_id?: number;
+                        sale_item_id?: number | null;
+                        sale_item_type?: string | null;
+                        amount?: number;
+                        type_id?: number;
+                        created_at?: string;
+                        deposit_transaction_id?: number;
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        deposit?: {
+                            id?: number;
+                            balance?: number;
+                            type?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                        loyalty_card_id?: number;
+                        loyalty_program_id?: number;
+                        loyalty_card?: {
+                            id?: number;
+                            type_id?: number;
+                            number?: string;
+                            balance?: number;
+                            type?: {
+                                id?: number;
+                                type?: string;
+                            };
+                            chain?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                        loyalty_program?: {
+                            id?: number;
+                            title?: string;
+                            type_id?: number;
+                            is_value_percent?: boolean;
+                            type?: {
+                                id?: number;
+                                title?: string;
+                            };
+                            chain?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                        loyalty_certificate_id?: number;
+                        loyalty_certificate?: {
+                            id?: number;
+                            balance?: number;
+                            applicable_balance?: number;
+                            type?: {
+                                id?: number;
+                                title?: string;
+                                is_code_required?: boolean;
+                            };
+                        };
+                    }[];
+                    payment_transactions?: {
+                        id?: number;
+                        document_id?: number;
+                        sale_item_id?: number;
+                        sale_item_type?: string;
+                        expense_id?: number;
+                        account_id?: number;
+                        amount?: number;
+                        created_at?: unknown;
+                        account?: {
+                            id?: number;
+                            title?: string;
+                            is_cash?: boolean;
+                            is_default?: boolean;
+                        };
+                        expense?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    }[];
+                };
+                kkm_state?: {
+                    last_operation_type?: number;
+                    transactions?: {
+                        id?: number;
+                        document_id?: number;
+                        print_date?: string;
+                        printed_count?: number;
+                        sum?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        status?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        document?: {
+                            id?: number;
+                            type?: number;
+                            type_title?: string;
+                        };
+                        cashier?: {
+                            id?: number;
+                            name?: string;
+                        };
+                    }[];
+                };
+                payment_methods?: {
+                    slug?: string;
+                    is_applicable?: boolean;
+                    applicable_amount?: number;
+                    applicable_count?: number;
+                    applicable_value?: number;
+                    account_id?: number;
+                    account?: {
+                        id?: number;
+                        title?: string;
+                        is_cash?: boolean;
+                    };
+                    loyalty_card_id?: number;
+                    loyalty_card?: {
+                        id?: number;
+                        type_id?: number;
+                        number?: string;
+                        balance?: number;
+                        type?: {
+                            id?: number;
+                            type?: string;
+                        };
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                    loyalty_program_id?: number;
+                    loyalty_program?: {
+                        id?: number;
+                        title?: string;
+                        type_id?: number;
+                        is_value_percent?: boolean;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                    loyalty_abonement_id?: number;
+                    loyalty_abonement?: {
+                        id?: number;
+                        is_united_balance?: boolean;
+                        united_balance?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                            is_code_required?: boolean;
+                        };
+                        balance_container?: {
+                            links?: {
+                                count?: number;
+                                category?: {
+                                    id?: number;
+                                    category_id?: number;
+                                    title?: string;
+                                };
+                            }[];
+                        };
+                    };
+                    loyalty_certificate_id?: number;
+                    loyalty_certificate?: {
+                        id?: number;
+                        balance?: number;
+                        applicable_balance?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                            is_code_required?: boolean;
+                        };
+                    };
+                    deposit_id?: number;
+                    deposit?: {
+                        id?: number;
+                        balance?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                }[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "state": {
+         *           "items": [
+         *             {
+         *               "id": 2181520,
+         *               "type": "good",
+         *               "title": "Sample text",
+         *               "amount": 1,
+         *               "default_cost_per_unit": 1300,
+         *               "default_cost_total": 1300,
+         *               "client_discount_percent": 10,
+         *               "cost_to_pay_total": 1170
+         *             },
+         *             {
+         *               "id": 22017,
+         *               "type": "service",
+         *               "document_id": 8200391,
+         *               "title": "Sample text",
+         *               "amount": 1,
+         *               "default_cost_per_unit": 500,
+         *               "default_cost_total": 500,
+         *               "client_discount_percent": 10,
+         *               "cost_to_pay_total": 450
+         *             }
+         *           ],
+         *           "loyalty_transactions": [
+         *             {
+         *               "id": 25042,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "amount": 9.9,
+         *               "type_id": 11,
+         *               "created_at": "2020-04-30 16:52:24",
+         *               "deposit_transaction_id": 775,
+         *               "chain": {
+         *                 "id": 500,
+         *                 "title": "Sample text"
+         *               },
+         *               "type": {
+         *                 "id": 11,
+         *                 "title": "Sample text"
+         *               },
+         *               "deposit": {
+         *                 "id": 220,
+         *                 "balance": 990.1,
+         *                 "type": {
+         *                   "id": 5,
+         *                   "title": "Sample text"
+         *                 }
+         *               }
+         *             },
+         *             {
+         *               "id": 25043,
+         *               "document_id": 8201102,
+         *               "sale_item_id": null,
+         *               "sale_item_type": null,
+         *               "amount": 0.1,
+         *               "type_id": 2,
+         *               "created_at": "2020-04-30 16:55:21",
+         *               "loyalty_card_id": 185395,
+         *               "loyalty_program_id": 264,
+         *               "chain": {
+         *                 "id": 231,
+         *                 "title": "Yclients."
+         *               },
+         *               "type": {
+         *                 "id": 2,
+         *                 "title": "Sample text"
+         *               },
+         *               "loyalty_card": {
+         *                 "id": 185395,
+         *                 "type_id": 265,
+         *                 "number": "0000023100185395",
+         *                 "balance": 50.15,
+         *                 "type": {
+         *                   "id": 265,
+         *                   "type": "Sample text"
+         *                 },
+         *                 "chain": {
+         *                   "id": 231,
+         *                   "title": "Yclients."
+         *                 }
+         *               },
+         *               "loyalty_program": {
+         *                 "id": 264,
+         *                 "title": "CASHBACK BigBro",
+         *                 "type_id": 7,
+         *                 "is_value_percent": true,
+         *                 "type": {
+         *                   "id": 7,
+         *                   "title": "Sample text"
+         *                 },
+         *                 "chain": {
+         *                   "id": 231,
+         *                   "title": "Yclients."
+         *                 }
+         *               }
+         *             },
+         *             {
+         *               "id": 25050,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "amount": 100,
+         *               "type_id": 8,
+         *               "created_at": "2020-04-30 18:32:43",
+         *               "loyalty_certificate_id": 339,
+         *               "chain": {
+         *                 "id": 79,
+         *                 "title": "Bank 24"
+         *               },
+         *               "type": {
+         *                 "id": 8,
+         *                 "title": "Sample text"
+         *               },
+         *               "loyalty_certificate": {
+         *                 "id": 339,
+         *                 "balance": 0,
+         *                 "applicable_balance": 0,
+         *                 "type": {
+         *                   "id": 20,
+         *                   "title": "Sample text",
+         *                   "is_code_required": true
+         *                 }
+         *               }
+         *             }
+         *           ],
+         *           "payment_transactions": [
+         *             {
+         *               "id": 6033940,
+         *               "document_id": 8200904,
+         *               "sale_item_id": 2181442,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 90218,
+         *               "amount": 32,
+         *               "created_at": null,
+         *               "account": {
+         *                 "id": 90218,
+         *                 "title": "Sample text",
+         *                 "is_cash": true,
+         *                 "is_default": true
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             },
+         *             {
+         *               "id": 6033941,
+         *               "document_id": 8200904,
+         *               "sale_item_id": 2181442,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 90218,
+         *               "amount": 27,
+         *               "created_at": null,
+         *               "account": {
+         *                 "id": 90218,
+         *                 "title": "Sample text",
+         *                 "is_cash": true,
+         *                 "is_default": false
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             },
+         *             {
+         *               "id": 6034121,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 23182,
+         *               "amount": 43,
+         *               "account": {
+         *                 "id": 23182,
+         *                 "title": "Sample text",
+         *                 "is_cash": false,
+         *                 "is_default": true
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             },
+         *             {
+         *               "id": 6034122,
+         *               "document_id": 8201102,
+         *               "sale_item_id": 2181521,
+         *               "sale_item_type": "good",
+         *               "expense_id": 7,
+         *               "account_id": 23182,
+         *               "amount": 12,
+         *               "account": {
+         *                 "id": 23182,
+         *                 "title": "Sample text",
+         *                 "is_cash": false,
+         *                 "is_default": false
+         *               },
+         *               "expense": {
+         *                 "id": 7,
+         *                 "title": "Sample text"
+         *               }
+         *             }
+         *           ]
+         *         },
+         *         "kkm_state": {
+         *           "last_operation_type": 1,
+         *           "transactions": [
+         *             {
+         *               "id": 2424,
+         *               "document_id": 8200904,
+         *               "print_date": "2020-04-22 11:53:12",
+         *               "printed_count": 0,
+         *               "sum": 0,
+         *               "type": {
+         *                 "id": 0,
+         *                 "title": "Sample text"
+         *               },
+         *               "status": {
+         *                 "id": 1,
+         *                 "title": "Sample text"
+         *               },
+         *               "document": {
+         *                 "id": 7215,
+         *                 "type": 1,
+         *                 "type_title": "Sample text"
+         *               },
+         *               "cashier": {
+         *                 "id": 746310,
+         *                 "name": "Sample text"
+         *               }
+         *             }
+         *           ]
+         *         },
+         *         "payment_methods": [
+         *           {
+         *             "slug": "account",
+         *             "is_applicable": false,
+         *             "applicable_amount": 1170,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "account_id": 36785,
+         *             "account": {
+         *               "id": 36785,
+         *               "title": "Sample text",
+         *               "is_cash": false
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_card",
+         *             "is_applicable": true,
+         *             "applicable_amount": 51.65,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_card_id": 19283,
+         *             "loyalty_card": {
+         *               "id": 19283,
+         *               "type_id": 155,
+         *               "number": "0000031200019283",
+         *               "balance": 51.65,
+         *               "type": {
+         *                 "id": 155,
+         *                 "type": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 312,
+         *                 "title": "Trinity group"
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_program",
+         *             "is_applicable": true,
+         *             "applicable_amount": 234,
+         *             "applicable_count": 0,
+         *             "applicable_value": 20,
+         *             "loyalty_card_id": 19283,
+         *             "loyalty_program_id": 183,
+         *             "loyalty_card": {
+         *               "id": 19283,
+         *               "type_id": 155,
+         *               "number": "0000031200019283",
+         *               "balance": 51.65,
+         *               "type": {
+         *                 "id": 155,
+         *                 "type": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 312,
+         *                 "title": "Trinity group"
+         *               }
+         *             },
+         *             "loyalty_program": {
+         *               "id": 183,
+         *               "title": "Sample text",
+         *               "type_id": 1,
+         *               "is_value_percent": true,
+         *               "type": {
+         *                 "id": 1,
+         *                 "title": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 312,
+         *                 "title": "Trinity group"
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_abonement",
+         *             "is_applicable": false,
+         *             "applicable_amount": 0,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_abonement_id": 27,
+         *             "loyalty_abonement": {
+         *               "id": 27,
+         *               "is_united_balance": false,
+         *               "united_balance": 0,
+         *               "type": {
+         *                 "id": 7,
+         *                 "title": "Sample text",
+         *                 "is_code_required": true
+         *               },
+         *               "balance_container": {
+         *                 "links": [
+         *                   {
+         *                     "count": 5,
+         *                     "category": {
+         *                       "id": 229680,
+         *                       "category_id": 1,
+         *                       "title": "Sample text"
+         *                     }
+         *                   },
+         *                   {
+         *                     "count": 5,
+         *                     "category": {
+         *                       "id": 429813,
+         *                       "category_id": 429812,
+         *                       "title": "Sample text"
+         *                     }
+         *                   }
+         *                 ]
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "loyalty_certificate",
+         *             "is_applicable": true,
+         *             "applicable_amount": 1170,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_certificate_id": 338,
+         *             "loyalty_certificate": {
+         *               "id": 338,
+         *               "balance": 10000,
+         *               "applicable_balance": 10000,
+         *               "type": {
+         *                 "id": 130,
+         *                 "title": "test",
+         *                 "is_code_required": true
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "referral_loyalty_program",
+         *             "is_applicable": false,
+         *             "applicable_amount": 0,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "loyalty_program_id": 424,
+         *             "loyalty_program": {
+         *               "id": 424,
+         *               "title": "Sample text",
+         *               "type_id": 1,
+         *               "is_value_percent": true,
+         *               "type": {
+         *                 "id": 1,
+         *                 "title": "Sample text"
+         *               },
+         *               "chain": {
+         *                 "id": 231,
+         *                 "title": "Yclients."
+         *               }
+         *             }
+         *           },
+         *           {
+         *             "slug": "deposit",
+         *             "is_applicable": true,
+         *             "applicable_amount": 9.9,
+         *             "applicable_count": 0,
+         *             "applicable_value": 0,
+         *             "deposit_id": 220,
+         *             "deposit": {
+         *               "id": 220,
+         *               "balance": 1000,
+         *               "type": {
+         *                 "id": 5,
+         *                 "title": "Sample text"
+         *               }
+         *             }
+         *           }
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        delete_location_account_payment_200: {
+            success?: boolean;
+            data?: {
+                state?: {
+                    items?: {
+                        id?: number;
+                        type?: string;
+                        title?: string;
+                        amount?: number;
+                        default_cost_per_unit?: number;
+                        default_cost_total?: number;
+                        client_discount_percent?: number;
+                        cost_to_pay_total?: number;
+                        document_id?: number;
+                    }[];
+                    loyalty_transactions?: {
+                        id?: number;
+                        document_id?: number;
+                        sale_item_id?: number | null;
+                        sale_item_type?: string | null;
+                        amount?: number;
+                        type_id?: number;
+                        created_at?: string;
+                        deposit_transaction_id?: number;
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        deposit?: {
+                            id?: number;
+                            balance?: number;
+                            type?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                        loyalty_card_id?: number;
+                        loyalty_program_id?: number;
+                        loyalty_card?: {
+                            id?: number;
+                            type_id?: number;
+                            number?: string;
+                            balance?: number;
+                            type?: {
+                                id?: number;
+                                type?: string;
+                            };
+                            chain?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                        loyalty_program?: {
+                            id?: number;
+                            title?: string;
+                            type_id?: number;
+                            is_value_percent?: boolean;
+                            type?: {
+                                id?: number;
+                                title?: string;
+                            };
+                            chain?: {
+                                id?: number;
+                                title?: string;
+                            };
+                        };
+                        loyalty_certificate_id?: number;
+                        loyalty_certificate?: {
+                            id?: number;
+                            balance?: number;
+                            applicable_balance?: number;
+                            type?: {
+                                id?: number;
+                                title?: string;
+                                is_code_required?: boolean;
+                            };
+                        };
+                    }[];
+                    payment_transactions?: {
+                        id?: number;
+                        document_id?: number;
+                        sale_item_id?: number;
+                        sale_item_type?: string;
+                        expense_id?: number;
+                        account_id?: number;
+                        amount?: number;
+                        created_at?: unknown;
+                        account?: {
+                            id?: number;
+                            title?: string;
+                            is_cash?: boolean;
+                            is_default?: boolean;
+                        };
+                        expense?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    }[];
+                };
+                kkm_state?: {
+                    last_operation_type?: number;
+                    transactions?: {
+                        id?: number;
+                        document_id?: number;
+                        print_date?: string;
+                        printed_count?: number;
+                        sum?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        status?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        document?: {
+                            id?: number;
+                            type?: number;
+                            type_title?: string;
+                        };
+                        cashier?: {
+                            id?: number;
+                            name?: string;
+                        };
+                    }[];
+                };
+                payment_methods?: {
+                    slug?: string;
+                    is_applicable?: boolean;
+                    applicable_amount?: number;
+                    applicable_count?: number;
+                    applicable_value?: number;
+                    account_id?: number;
+                    account?: {
+                        id?: number;
+                        title?: string;
+                        is_cash?: boolean;
+                    };
+                    loyalty_card_id?: number;
+                    loyalty_card?: {
+                        id?: number;
+                        type_id?: number;
+                        number?: string;
+                        balance?: number;
+                        type?: {
+                            id?: number;
+                            type?: string;
+                        };
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                    loyalty_program_id?: number;
+                    loyalty_program?: {
+                        id?: number;
+                        title?: string;
+                        type_id?: number;
+                        is_value_percent?: boolean;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                        chain?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                    loyalty_abonement_id?: number;
+                    loyalty_abonement?: {
+                        id?: number;
+                        is_united_balance?: boolean;
+                        united_balance?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                            is_code_required?: boolean;
+                        };
+                        balance_container?: {
+                            links?: {
+                                count?: number;
+                                category?: {
+                                    id?: number;
+                                    category_id?: number;
+                                    title?: string;
+                                };
+                            }[];
+                        };
+                    };
+                    loyalty_certificate_id?: number;
+                    loyalty_certificate?: {
+                        id?: number;
+                        balance?: number;
+                        applicable_balance?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                            is_code_required?: boolean;
+                        };
+                    };
+                    deposit_id?: number;
+                    deposit?: {
+                        id?: number;
+                        balance?: number;
+                        type?: {
+                            id?: number;
+                            title?: string;
+                        };
+                    };
+                }[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": "4815162342",
+         *           "document_id": 22256641,
+         *           "expense": {
+         *             "id": "5",
+         *             "title": "Sample text"
+         *           },
+         *           "date": "2016-04-13T15:34:31+0400",
+         *           "amount": "1000.00",
+         *           "comment": "Comment",
+         *           "master": {
+         *             "id": "1926",
+         *             "title": "Sample text"
+         *           },
+         *           "supplier": {
+         *             "id": "1968",
+         *             "title": "George"
+         *           },
+         *           "account": {
+         *             "id": "23182",
+         *             "title": "Sample text"
+         *           },
+         *           "client": {
+         *             "id": "481516",
+         *             "name": "John Turk",
+         *             "phone": "+79876543210"
+         *           },
+         *           "last_change_date": "2020-02-01T12:00:00+0400"
+         *         }
+         *       ],
+         *       "meta": []
+         *     }
+         */
+        get_transactions_200: {
+            success?: boolean;
+            data?: {
+                id?: string;
+                document_id?: number;
+                expense?: {
+                    id?: string;
+                    title?: string;
+                };
+                date?: string;
+                amount?: string;
+                comment?: string;
+                master?: {
+                    id?: string;
+                    title?: string;
+                };
+                supplier?: {
+                    id?: string;
+                    title?: string;
+                };
+                account?: {
+                    id?: string;
+                    title?: string;
+                };
+                client?: {
+                    id?: string;
+                    name?: string;
+                    phone?: string;
+                };
+                last_change_date?: string;
+            }[];
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 9053737,
+         *         "date": "2017-04-04 20:00:00",
+         *         "type_id": 2640,
+         *         "expense_id": 2640,
+         *         "account_id": 35501,
+         *         "amount": 434,
+         *         "client_id": 4240788,
+         *         "master_id": 0,
+         *         "supplier_id": 0,
+         *         "comment": "Transaction comment",
+         *         "item_id": 0,
+         *         "target_type_id": 0,
+         *         "record_id": 0,
+         *         "expense": {
+         *           "id": 2640,
+         *           "title": "Sample text"
+         *         },
+         *         "account": {
+         *           "id": 35501,
+         *           "title": "Sample text",
+         *           "type_id": 0,
+         *           "type": 0,
+         *           "comment": "",
+         *           "company_id": 4564
+         *         },
+         *         "client": {
+         *           "id": "4240788",
+         *           "name": "Client",
+         *           "phone": "71000000001"
+         *         },
+         *         "last_change_date": "2020-02-01T12:00:00+0400",
+         *         "master": [],
+         *         "supplier": []
+         *       },
+         *       "meta": []
+         *     }
+         */
+        get_financial_transaction_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                date?: string;
+                type_id?: number;
+                expense_id?: number;
+                account_id?: number;
+                amount?: number;
+                client_id?: number;
+                master_id?: number;
+                supplier_id?: number;
+                comment?: string;
+                item_id?: number;
+                target_type_id?: number;
+                record_id?: number;
+                expense?: {
+                    id?: number;
+                    title?: string;
+                };
+                account?: {
+                    id?: number;
+                    title?: string;
+                    type_id?: number;
+                    type?: number;
+                    comment?: string;
+                    company_id?: number;
+                };
+                client?: {
+                    id?: string;
+                    name?: string;
+                    phone?: string;
+                };
+                last_change_date?: string;
+                master?: unknown[];
+                supplier?: unknown[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "type_id": 2640,
+         *       "amount": 333,
+         *       "account_id": 35501,
+         *       "client_id": 4240788,
+         *       "master_id": 0,
+         *       "supplier_id": 0,
+         *       "comment": "Updated comment",
+         *       "date": "2017-03-22 20:50:01"
+         *     }
+         */
+        update_financial_transaction_request: {
+            type_id?: number;
+            amount?: number;
+            account_id?: number;
+            client_id?: number;
+            master_id?: number;
+            supplier_id?: number;
+            comment?: string;
+            date?: string;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 9053737,
+         *         "date": "2017-04-04 20:00:00",
+         *         "type_id": 2640,
+         *         "expense_id": 2640,
+         *         "account_id": 35501,
+         *         "amount": 434,
+         *         "client_id": 4240788,
+         *         "master_id": 0,
+         *         "supplier_id": 0,
+         *         "comment": "Transaction comment",
+         *         "item_id": 0,
+         *         "target_type_id": 0,
+         *         "record_id": 0,
+         *         "expense": {
+         *           "id": 2640,
+         *           "title": "Sample text"
+         *         },
+         *         "account": {
+         *           "id": 35501,
+         *           "title": "Sample text",
+         *           "type_id": 0,
+         *           "type": 0,
+         *           "comment": "",
+         *           "company_id": 4564
+         *         },
+         *         "client": {
+         *           "id": "4240788",
+         *           "name": "Client",
+         *           "phone": "71000000001"
+         *         },
+         *         "last_change_date": "2020-02-01T12:00:00+0400",
+         *         "master": [],
+         *         "supplier": []
+         *       },
+         *       "meta": []
+         *     }
+         */
+        update_financial_transaction_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                date?: string;
+                type_id?: number;
+                expense_id?: number;
+                account_id?: number;
+                amount?: number;
+                client_id?: number;
+                master_id?: number;
+                supplier_id?: number;
+                comment?: string;
+                item_id?: number;
+                target_type_id?: number;
+                record_id?: number;
+                expense?: {
+                    id?: number;
+                    title?: string;
+                };
+                account?: {
+                    id?: number;
+                    title?: string;
+                    type_id?: number;
+                    type?: number;
+                    comment?: string;
+                    company_id?: number;
+                };
+                client?: {
+                    id?: string;
+                    name?: string;
+                    phone?: string;
+                };
+                last_change_date?: string;
+                master?: unknown[];
+                supplier?: unknown[];
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": null,
+         *       "meta": {
+         *         "message": "Accepted"
+         *       }
+         *     }
+         */
+        delete_tag_by_tag_id_200: {
+            success?: boolean;
+            data?: unknown;
+            meta?: {
+                message?: string;
+            };
+        };
+        /**
+         * @example {
+         *       "id": 9210520,
+         *       "balance": 0,
+         *       "points": 0,
+         *       "paid_amount": 0,
+         *       "sold_amount": 0,
+         *       "visits_count": 0,
+         *       "number": "0014507109210520",
+         *       "type_id": 10992,
+         *       "salon_group_id": 145071,
+         *       "type": {
+         *         "id": 10992,
+         *         "title": "5+2",
+         *         "salon_group_id": 145071
+         *       },
+         *       "salon_group": {
+         *         "id": 145071,
+         *         "title": "Sample text"
+         *       },
+         *       "programs": [
+         *         {
+         *           "id": 18005,
+         *           "title": "5+2",
+         *           "value": 0,
+         *           "loyalty_type_id": 13,
+         *           "item_type_id": 3,
+         *           "value_unit_id": 1,
+         *           "group_id": 145071,
+         *           "loyalty_type": {
+         *             "id": 13,
+         *             "title": "Sample text",
+         *             "is_discount": true,
+         *             "is_cashback": false,
+         *             "is_static": false,
+         *             "is_accumulative": false
+         *           },
+         *           "rules": [
+         *             {
+         *               "id": 72803,
+         *               "loyalty_program_id": 18005,
+         *               "loyalty_type_id": 13,
+         *               "value": 20,
+         *               "parameter": 0
+         *             },
+         *             {
+         *               "id": 72804,
+         *               "loyalty_program_id": 18005,
+         *               "loyalty_type_id": 13,
+         *               "value": 10,
+         *               "parameter": 0
+         *             },
+         *             {
+         *               "id": 72805,
+         *               "loyalty_program_id": 18005,
+         *               "loyalty_type_id": 13,
+         *               "value": 100,
+         *               "parameter": 0
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        get_loyalty_card_list_by_client_id_200: {
+            id?: number;
+            balance?: number;
+            points?: number;
+            paid_amount?: number;
+            sold_amount?: number;
+            visits_count?: number;
+            number?: string;
+            type_id?: number;
+            salon_group_id?: number;
+            type?: {
+                id?: number;
+                title?: string;
+                salon_group_id?: number;
+            };
+            salon_group?: {
+                id?: number;
+                title?: string;
+            };
+            programs?: {
+                id?: number;
+                title?: string;
+                value?: number;
+                loyalty_type_id?: number;
+                item_type_id?: number;
+                value_unit_id?: number;
+                group_id?: number;
+                loyalty_type?: {
+                    id?: number;
+                    title?: string;
+                    is_discount?: boolean;
+                    is_cashback?: boolean;
+                    is_static?: boolean;
+                    is_accumulative?: boolean;
+                };
+                rules?: {
+                    id?: number;
+                    loyalty_program_id?: number;
+                    loyalty_type_id?: number;
+                    value?: number;
+                    parameter?: number;
+                }[];
+            }[];
+        };
+        issue_loyalty_card_request: {
+            loyalty_card_number: number;
+            loyalty_card_type_id: number;
+            phone: number;
+        };
+        /**
+         * @example {
+         *       "id": 9250498,
+         *       "balance": 0,
+         *       "points": 0,
+         *       "paid_amount": 16300,
+         *       "sold_amount": 19320,
+         *       "visits_count": 5,
+         *       "number": "01010101",
+         *       "type_id": 8230,
+         *       "salon_group_id": 145071,
+         *       "type": {
+         *         "id": 8230,
+         *         "title": "Sample text",
+         *         "salon_group_id": 145071
+         *       },
+         *       "salon_group": {
+         *         "id": 145071,
+         *         "title": "Sample text"
+         *       },
+         *       "programs": [
+         *         {
+         *           "id": 12720,
+         *           "title": "Sample text",
+         *           "value": 10,
+         *           "loyalty_type_id": 7,
+         *           "item_type_id": 0,
+         *           "value_unit_id": 1,
+         *           "group_id": 145071,
+         *           "loyalty_type": {
+         *             "id": 7,
+         *             "title": "Sample text",
+         *             "is_discount": false,
+         *             "is_cashback": true,
+         *             "is_static": false,
+         *             "is_accumulative": true
+         *           },
+         *           "rules": [
+         *             {
+         *               "id": 71149,
+         *               "loyalty_program_id": 12720,
+         *               "loyalty_type_id": 7,
+         *               "value": 10,
+         *               "parameter": 100
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        issue_loyalty_card_200: {
+            id?: number;
+            balance?: number;
+            points?: number;
+            paid_amount?: number;
+            sold_amount?: number;
+            visits_count?: number;
+            number?: string;
+            type_id?: number;
+            salon_group_id?: number;
+            type?: {
+                id?: number;
+                title?: string;
+                salon_group_id?: number;
+            };
+            salon_group?: {
+                id?: number;
+                title?: string;
+            };
+            programs?: {
+                id?: number;
+                title?: string;
+                value?: number;
+                loyalty_type_id?: number;
+                item_type_id?: number;
+                value_unit_id?: number;
+                group_id?: number;
+                loyalty_type?: {
+                    id?: number;
+                    title?: string;
+                    is_discount?: boolean;
+                    is_cashback?: boolean;
+                    is_static?: boolean;
+                    is_accumulative?: boolean;
+                };
+                rules?: {
+                    id?: number;
+                    loyalty_program_id?: number;
+                    loyalty_type_id?: number;
+                    value?: number;
+                    parameter?: number;
+                }[];
+            }[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": 659878,
+         *           "number": "788376",
+         *           "balance_string": "Sample text",
+         *           "is_frozen": false,
+         *           "freeze_period": 0,
+         *           "period": 9999,
+         *           "period_unit_id": 3,
+         *           "expiration_date": null,
+         *           "status": {
+         *             "id": 1,
+         *             "title": "Sample text",
+         *             "extended_title": "Sample text"
+         *           },
+         *           "balance_container": {
+         *             "links": [
+         *               {
+         *                 "count": 10,
+         *                 "category": {
+         *                   "id": 3129591,
+         *                   "category_id": 1,
+         *                   "title": "Sample text"
+         *                 }
+         *               }
+         *             ]
+         *           },
+         *           "type": {
+         *             "id": 97804,
+         *             "salon_group_id": 145071,
+         *             "title": "89999",
+         *             "period": 9999,
+         *             "period_unit_id": 3,
+         *             "allow_freeze": false,
+         *             "freeze_limit": 0,
+         *             "is_allow_empty_code": false,
+         *             "is_united_balance": false,
+         *             "united_balance_services_count": 0,
+         *             "balance_container": {
+         *               "links": [
+         *                 {
+         *                   "count": 10,
+         *                   "category": {
+         *                     "id": 3129591,
+         *                     "category_id": 1,
+         *                     "title": "Sample text"
+         *                   }
+         *                 }
+         *               ]
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "meta": {
+         *         "count": 1
+         *       }
+         *     }
+         */
+        get_client_memberships_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                number?: string;
+                balance_string?: string;
+                is_frozen?: boolean;
+                freeze_period?: number;
+                period?: number;
+                period_unit_id?: number;
+                expiration_date?: unknown;
+                status?: {
+                    id?: number;
+                    title?: string;
+                    extended_title?: string;
+                };
+                balance_container?: {
+                    links?: {
+                        count?: number;
+                        category?: {
+                            id?: number;
+                            category_id?: number;
+                            title?: string;
+                        };
+                    }[];
+                };
+                type?: {
+                    id?: number;
+                    salon_group_id?: number;
+                    title?: string;
+                    period?: number;
+                    period_unit_id?: number;
+                    allow_freeze?: boolean;
+                    freeze_limit?: number;
+                    is_allow_empty_code?: boolean;
+                    is_united_balance?: boolean;
+                    united_balance_services_count?: number;
+                    balance_container?: {
+                        links?: {
+                            count?: number;
+                            category?: {
+                                id?: number;
+                                category_id?: number;
+                                title?: string;
+                            };
+                        }[];
+                    };
+                };
+            }[];
+            meta?: {
+                count?: number;
+            };
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": 409726,
+         *           "number": "888",
+         *           "balance": 9000,
+         *           "default_balance": 9000,
+         *           "type_id": 27841,
+         *           "status_id": 2,
+         *           "created_date": "2019-10-07T16:20:05+04:00",
+         *           "expiration_date": "2020-10-06T23:59:59+04:00",
+         *           "type": {
+         *             "id": 27841,
+         *             "title": "Sample text",
+         *             "balance": 9000,
+         *             "is_multi": true,
+         *             "company_group_id": 128284,
+         *             "item_type_id": 0,
+         *             "expiration_type_id": 2,
+         *             "expiration_date": null,
+         *             "expiration_timeout": 365,
+         *             "expiration_timeout_unit_id": 1,
+         *             "is_allow_empty_code": false,
+         *             "item_type": {
+         *               "id": 0,
+         *               "title": "Sample text"
+         *             }
+         *           },
+         *           "status": {
+         *             "id": 2,
+         *             "title": "Sample text"
+         *           }
+         *         }
+         *       ],
+         *       "meta": {
+         *         "count": 1
+         *       }
+         *     }
+         */
+        get_client_gift_cards_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                number?: string;
+                balance?: number;
+                default_balance?: number;
+                type_id?: number;
+                status_id?: number;
+                created_date?: string;
+                expiration_date?: string;
+                type?: {
+                    id?: number;
+                    title?: string;
+                    balance?: number;
+                    is_multi?: boolean;
+                    company_group_id?: number;
+                    item_type_id?: number;
+                    expiration_type_id?: number;
+                    expiration_date?: unknown;
+                    expiration_timeout?: number;
+                    expiration_timeout_unit_id?: number;
+                    is_allow_empty_code?: boolean;
+                    item_type?: {
+                        id?: number;
+                        title?: string;
+                    };
+                };
+                status?: {
+                    id?: number;
+                    title?: string;
+                };
+            }[];
+            meta?: {
+                count?: number;
+            };
+        };
+        /**
+         * @example {
+         *       "record_id": 140967944,
+         *       "visit_id": 118389447,
+         *       "amount": 100
+         *     }
+         */
+        apply_loyalty_card_deduction_request: {
+            record_id: number;
+            visit_id: number;
+            amount: number;
+        };
+        /**
+         * @example {
+         *       "payment_transactions": [],
+         *       "loyalty_transactions": [
+         *         {
+         *           "id": 22988861,
+         *           "status_id": 1,
+         *           "amount": 0.66,
+         *           "type_id": 3,
+         *           "program_id": 0,
+         *           "card_id": 9210520,
+         *           "salon_group_id": 145071,
+         *           "item_id": 5048384,
+         *           "item_type_id": 7,
+         *           "item_record_id": 0,
+         *           "goods_transaction_id": 96063258,
+         *           "is_discount": false,
+         *           "is_loyalty_withdraw": true,
+         *           "type": {
+         *             "id": 3,
+         *             "title": "Sample text"
+         *           }
+         *         },
+         *         {
+         *           "id": 22988862,
+         *           "status_id": 1,
+         *           "amount": 99.34,
+         *           "type_id": 3,
+         *           "program_id": 0,
+         *           "card_id": 9210520,
+         *           "salon_group_id": 145071,
+         *           "item_id": 2560779,
+         *           "item_type_id": 1,
+         *           "item_record_id": 140878948,
+         *           "goods_transaction_id": 0,
+         *           "is_discount": false,
+         *           "is_loyalty_withdraw": true,
+         *           "type": {
+         *             "id": 3,
+         *             "title": "Sample text"
+         *           }
+         *         }
+         *       ],
+         *       "kkm_transaction_details_container": {
+         *         "last_operation_type": 1,
+         *         "transactions": []
+         *       },
+         *       "items": [
+         *         {
+         *           "id": 96063258,
+         *           "item_id": 5048384,
+         *           "item_type_id": 7,
+         *           "record_id": 0,
+         *           "item_title": "Sample text",
+         *           "amount": 1,
+         *           "first_cost": 20,
+         *           "manual_cost": 20,
+         *           "discount": 0,
+         *           "cost": 20,
+         *           "master_id": 548096,
+         *           "good_id": 5048384,
+         *           "service_id": 0,
+         *           "event_id": 0,
+         *           "is_service": false,
+         *           "is_event": false,
+         *           "is_good": true
+         *         },
+         *         {
+         *           "id": 0,
+         *           "item_id": 2560779,
+         *           "item_type_id": 1,
+         *           "record_id": 140878948,
+         *           "item_title": "Sample text",
+         *           "amount": 1,
+         *           "first_cost": 3000,
+         *           "manual_cost": 3000,
+         *           "discount": 0,
+         *           "cost": 3000,
+         *           "master_id": 140878948,
+         *           "good_id": 0,
+         *           "service_id": 2560779,
+         *           "event_id": 0,
+         *           "is_service": true,
+         *           "is_event": false,
+         *           "is_good": false
+         *         }
+         *       ]
+         *     }
+         */
+        apply_loyalty_card_deduction_200: {
+            payment_transactions?: unknown[];
+            loyalty_transactions?: {
+                id?: number;
+                status_id?: number;
+                amount?: number;
+                type_id?: number;
+                program_id?: number;
+                card_id?: number;
+                salon_group_id?: number;
+                item_id?: number;
+                item_type_id?: number;
+                item_record_id?: number;
+                goods_transaction_id?: number;
+                is_discount?: boolean;
+                is_loyalty_withdraw?: boolean;
+                type?: {
+                    id?: number;
+                    title?: string;
+                };
+            }[];
+            kkm_transaction_details_container?: {
+                last_operation_type?: number;
+                transactions?: unknown[];
+            };
+            items?: {
+                id?: number;
+                item_id?: number;
+                item_type_id?: number;
+                record_id?: number;
+                item_title?: string;
+                amount?: number;
+                first_cost?: number;
+                manual_cost?: number;
+                discount?: number;
+                cost?: number;
+                master_id?: number;
+                good_id?: number;
+                service_id?: number;
+                event_id?: number;
+                is_service?: boolean;
+                is_event?: boolean;
+                is_good?: boolean;
+            }[];
+        };
+        /**
+         * @example {
+         *       "record_id": 140967944,
+         *       "visit_id": 118389447
+         *     }
+         */
+        cancel_loyalty_card_withdrawal_request: {
+            record_id: number;
+            visit_id: number;
+        };
+        /**
+         * @example {
+         *       "payment_transactions": [],
+         *       "loyalty_transactions": [],
+         *       "kkm_transaction_details_container": {
+         *         "last_operation_type": 1,
+         *         "transactions": []
+         *       },
+         *       "items": [
+         *         {
+         *           "id": 96063258,
+         *           "item_id": 5048384,
+         *           "item_type_id": 7,
+         *           "record_id": 0,
+         *           "item_title": "Sample text",
+         *           "amount": 1,
+         *           "first_cost": 20,
+         *           "manual_cost": 20,
+         *           "discount": 0,
+         *           "cost": 20,
+         *           "master_id": 548096,
+         *           "good_id": 5048384,
+         *           "service_id": 0,
+         *           "event_id": 0,
+         *           "is_service": false,
+         *           "is_event": false,
+         *           "is_good": true
+         *         },
+         *         {
+         *           "id": 0,
+         *           "item_id": 2560779,
+         *           "item_type_id": 1,
+         *           "record_id": 140878948,
+         *           "item_title": "Sample text",
+         *           "amount": 1,
+         *           "first_cost": 3000,
+         *           "manual_cost": 3000,
+         *           "discount": 0,
+         *           "cost": 3000,
+         *           "master_id": 140878948,
+         *           "good_id": 0,
+         *           "service_id": 2560779,
+         *           "event_id": 0,
+         *           "is_service": true,
+         *           "is_event": false,
+         *           "is_good": false
+         *         }
+         *       ]
+         *     }
+         */
+        cancel_loyalty_card_withdrawal_200: {
+            payment_transactions?: unknown[];
+            loyalty_transactions?: unknown[];
+            kkm_transaction_details_container?: {
+                last_operation_type?: number;
+                transactions?: unknown[];
+            };
+            items?: {
+                id?: number;
+                item_id?: number;
+                item_type_id?: number;
+                record_id?: number;
+                item_title?: string;
+                amount?: number;
+                first_cost?: number;
+                manual_cost?: number;
+                discount?: number;
+                cost?: number;
+                master_id?: number;
+                good_id?: number;
+                service_id?: number;
+                event_id?: number;
+                is_service?: boolean;
+                is_event?: boolean;
+                is_good?: boolean;
+            }[];
+        };
+        apply_referral_program_request: {
+            record_id: number;
+            visit_id: number;
+            referrer_phone: string;
+        };
+        /**
+         * @example {
+         *       "payment_transactions": [],
+         *       "loyalty_transactions": [
+         *         {
+         *           "id": 22989715,
+         *           "status_id": 1,
+         *           "amount": 100,
+         *           "type_id": 1,
+         *           "program_id": 12705,
+         *           "card_id": 0,
+         *           "salon_group_id": 145071,
+         *           "item_id": 5048371,
+         *           "item_type_id": 7,
+         *           "item_record_id": 0,
+         *           "goods_transaction_id": 96082477,
+         *           "is_discount": true,
+         *           "is_loyalty_withdraw": false,
+         *           "type": {
+         *             "id": 1,
+         *             "title": "Sample text"
+         *           }
+         *         }
+         *       ],
+         *       "kkm_transaction_details_container": {
+         *         "last_operation_type": 1,
+         *         "transactions": []
+         *       },
+         *       "items": [
+         *         {
+         *           "id": 96082477,
+         *           "item_id": 5048371,
+         *           "item_type_id": 7,
+         *           "record_id": 0,
+         *           "item_title": "Sample text",
+         *           "amount": 1,
+         *           "first_cost": 1000,
+         *           "manual_cost": 1000,
+         *           "discount": 0,
+         *           "cost": 1000,
+         *           "master_id": 548042,
+         *           "good_id": 5048371,
+         *           "service_id": 0,
+         *           "event_id": 0,
+         *           "is_service": false,
+         *           "is_event": false,
+         *           "is_good": true
+         *         }
+         *       ]
+         *     }
+         */
+        apply_referral_program_200: {
+            payment_transactions?: unknown[];
+            loyalty_transactions?: {
+                id?: number;
+                status_id?: number;
+                amount?: number;
+                type_id?: number;
+                program_id?: number;
+                card_id?: number;
+                salon_group_id?: number;
+                item_id?: number;
+                item_type_id?: number;
+                item_record_id?: number;
+                goods_transaction_id?: number;
+                is_discount?: boolean;
+                is_loyalty_withdraw?: boolean;
+                type?: {
+                    id?: number;
+                    title?: string;
+                };
+            }[];
+            kkm_transaction_details_container?: {
+                last_operation_type?: number;
+                transactions?: unknown[];
+            };
+            items?: {
+                id?: number;
+                item_id?: number;
+                item_type_id?: number;
+                record_id?: number;
+                item_title?: string;
+                amount?: number;
+                first_cost?: number;
+                manual_cost?: number;
+                discount?: number;
+                cost?: number;
+                master_id?: number;
+                good_id?: number;
+                service_id?: number;
+                event_id?: number;
+                is_service?: boolean;
+                is_event?: boolean;
+                is_good?: boolean;
+            }[];
+        };
+        /**
+         * @example {
+         *       "type": "text",
+         *       "code": "my_text_field",
+         *       "title": "Sample text",
+         *       "user_can_edit": true,
+         *       "show_in_ui": true
+         *     }
+         */
+        create_custom_field_request: {
+            type?: string;
+            code?: string;
+            title?: string;
+            user_can_edit?: boolean;
+            show_in_ui?: boolean;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 1,
+         *         "salon_id": 1,
+         *         "custom_field": {
+         *           "id": 1,
+         *           "code": "my_text_field",
+         *           "entity_type": null,
+         *           "show_in_ui": true,
+         *           "title": "Sample text",
+         *           "user_can_edit": true,
+         *           "type": {
+         *             "code": "text",
+         *             "title": "Sample text"
+         *           },
+         *           "values": null
+         *         }
+         *       },
+         *       "meta": []
+         *     }
+         */
+        create_custom_field_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                salon_id?: number;
+                custom_field?: {
+                    id?: number;
+                    code?: string;
+                    entity_type?: unknown;
+                    show_in_ui?: boolean;
+                    title?: string;
+                    user_can_edit?: boolean;
+                    type?: {
+                        code?: string;
+                        title?: string;
+                    };
+                    values?: unknown;
+                };
+            };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "type": "text",
+         *       "code": "my_text_field",
+         *       "title": "Sample text",
+         *       "user_can_edit": true,
+         *       "show_in_ui": true
+         *     }
+         */
+        update_custom_field_request: {
+            type?: string;
+            code?: string;
+            title?: string;
+            user_can_edit?: boolean;
+            show_in_ui?: boolean;
+        };
+        /**
+         * @example {
+         *       "id": "d72fece5-6825-4895-9395-0133195612a4",
+         *       "status": "success",
+         *       "code": 0,
+         *       "message": "OK"
+         *     }
+         */
+        handle_fiscalization_callback_request: {
+            id?: string;
+            status?: string;
+            code?: number;
+            message?: string;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "is_valid": true
+         *       },
+         *       "meta": []
+         *     }
+         */
+        phone_number_format_check_200: {
+            success?: boolean;
+            data?: {
+                is_valid?: boolean;
+            };
+            meta?: unknown[];
+        };
     };
     responses: never;
     parameters: never;
@@ -29805,14 +34400,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_event_request"];
             };
         };
         responses: {
@@ -29822,8 +34417,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_event_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_event_200"];
                 };
             };
             /** @description Unauthorized */
@@ -29920,14 +34515,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_event_duplication_strategy_request"];
             };
         };
         responses: {
@@ -29937,8 +34532,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_event_duplication_strategy_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_event_duplication_strategy_200"];
                 };
             };
             /** @description Unauthorized */
@@ -29978,16 +34573,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 strategy_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["update_event_duplication_strategy_request"];
             };
         };
         responses: {
@@ -29997,8 +34591,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_event_duplication_strategy_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_event_duplication_strategy_200"];
                 };
             };
             /** @description Unauthorized */
@@ -30446,9 +35040,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `activity_id` in the YCLIENTS blueprint. */
                 event_id: number;
             };
             cookie?: never;
@@ -30461,8 +35055,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_event_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_event_200"];
                 };
             };
             /** @description Unauthorized */
@@ -30638,16 +35232,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `activity_id` in the YCLIENTS blueprint. */
                 event_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["duplicate_event_request"];
             };
         };
         responses: {
@@ -30657,8 +35251,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["duplicate_event_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["duplicate_event_200"];
                 };
             };
             /** @description Unauthorized */
@@ -30689,6 +35283,16 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                     "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["duplicate_event_409"];
+                    "application/vnd.api.v2+json": components["schemas"]["duplicate_event_409"];
                 };
             };
         };
@@ -30854,7 +35458,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
                 visit_id: number;
             };
             cookie?: never;
@@ -30867,8 +35470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/pdf": string;
                 };
             };
             /** @description Unauthorized */
@@ -32665,7 +37267,7 @@ export interface operations {
                 /** @description Sample end date in Y-m-d format */
                 created_before: string;
                 /** @description Types of loyalty transactions included in the selection: 1 - Promotion discount, 2 - Loyalty program accrual, 3 - Loyalty card withdrawal, 4 - Referral program accrual, 5 - Manual replenishment, 6 - Manual withdrawal, 7 - Overdue points withdrawal , 8 - Withdrawal from the gift card, 9 - Use of the membership, 10 - Recalculation of the cost of the membership, 11 - Withdrawal from the client account */
-                types?: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11";
+                types?: ("1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11")[];
                 /** @description Loyalty transaction affiliate IDs included in the sample */
                 company_ids?: unknown[];
                 /** @description Loyalty transaction visit IDs included in the sample */
@@ -32768,9 +37370,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 id: number;
             };
             cookie?: never;
@@ -32783,8 +37384,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_client_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_client_200"];
                 };
             };
             /** @description Unauthorized */
@@ -32884,24 +37485,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -33035,25 +37632,25 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_client_request"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_client_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_client_201"];
                 };
             };
             /** @description Unauthorized */
@@ -33554,7 +38151,7 @@ export interface operations {
                  */
                 business_type_id?: number;
                 /** @description Include additional data in the location object */
-                include?: "staff" | "positions" | "accounts" | "storages" | "expenses";
+                include?: ("staff" | "positions" | "accounts" | "storages" | "expenses")[];
                 /** @description Number of locations per page */
                 count?: number;
                 /** @description Page number */
@@ -35989,9 +40586,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `salon_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 document_id: number;
             };
             cookie?: never;
@@ -36004,8 +40600,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_sale_transaction_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_sale_transaction_200"];
                 };
             };
             /** @description Unauthorized */
@@ -36105,11 +40701,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `salon_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 document_id: number;
-                /** @description Path parameter (no vendor page). */
                 payment_transaction_id: number;
             };
             cookie?: never;
@@ -36122,8 +40716,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["delete_loyalty_payment_transaction_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["delete_loyalty_payment_transaction_200"];
                 };
             };
             /** @description Unauthorized */
@@ -36163,11 +40757,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `salon_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 document_id: number;
-                /** @description Path parameter (no vendor page). */
                 payment_transaction_id: number;
             };
             cookie?: never;
@@ -36180,8 +40772,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["delete_location_account_payment_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["delete_location_account_payment_200"];
                 };
             };
             /** @description Unauthorized */
@@ -36220,7 +40812,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Requested set of an included models. */
-                include?: "days";
+                include?: "days"[];
             };
             header?: never;
             path: {
@@ -36785,7 +41377,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Requested set of an included models. */
-                include?: "events_master" | "events_labels" | "events_resource_instances" | "events";
+                include?: ("events_master" | "events_labels" | "events_resource_instances" | "events")[];
             };
             header?: never;
             path: {
@@ -37064,12 +41656,14 @@ export interface operations {
     };
     get_service: {
         parameters: {
-            query?: never;
+            query?: {
+                staff_id?: number;
+                category_id?: number;
+            };
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 service_id: number;
             };
             cookie?: never;
@@ -37082,8 +41676,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_service_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_200"];
                 };
             };
             /** @description Unauthorized */
@@ -37096,24 +41690,24 @@ export interface operations {
                     "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Access denied */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["get_service_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_403"];
                 };
             };
-            /** @description Not Found */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["get_service_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_404"];
                 };
             };
         };
@@ -37742,7 +42336,7 @@ export interface operations {
                  * @description Additional data to include in response.
                  *     Example: include[]=busy_intervals&include[]=off_day_type
                  */
-                include?: "busy_intervals" | "off_day_type";
+                include?: ("busy_intervals" | "off_day_type")[];
             };
             header?: never;
             path: {
@@ -38363,7 +42957,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Requested set of an included models. */
-                include?: "user_permissions";
+                include?: "user_permissions"[];
             };
             header?: never;
             path: {
@@ -38546,16 +43140,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
                 field_category: string;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_custom_field_request"];
             };
         };
         responses: {
@@ -38565,8 +43158,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_custom_field_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_custom_field_200"];
                 };
             };
             /** @description Unauthorized */
@@ -38606,30 +43199,25 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
                 field_category: string;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 field_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["update_custom_field_request"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -38668,26 +43256,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
                 field_category: string;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 field_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -39204,9 +43787,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 transaction_id: number;
             };
             cookie?: never;
@@ -39219,8 +43801,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_financial_transaction_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_financial_transaction_200"];
                 };
             };
             /** @description Unauthorized */
@@ -39260,16 +43842,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 transaction_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["update_financial_transaction_request"];
             };
         };
         responses: {
@@ -39279,8 +43860,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_financial_transaction_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_financial_transaction_200"];
                 };
             };
             /** @description Unauthorized */
@@ -39320,24 +43901,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 transaction_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -39910,9 +44487,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `parent_category_id` in the YCLIENTS blueprint. */
                 category_id: number;
             };
             cookie?: never;
@@ -39925,8 +44502,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["deprecated_get_product_category_list_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["deprecated_get_product_category_list_200"];
                 };
             };
             /** @description Unauthorized */
@@ -40294,9 +44871,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["handle_fiscalization_callback_request"];
             };
         };
         responses: {
@@ -40305,10 +44882,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -40736,9 +45310,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `label_id` in the YCLIENTS blueprint. */
                 tag_id: number;
             };
             cookie?: never;
@@ -40751,8 +45325,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["delete_tag_by_tag_id_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["delete_tag_by_tag_id_200"];
                 };
             };
             /** @description Unauthorized */
@@ -40843,7 +45417,10 @@ export interface operations {
     };
     get_client_memberships: {
         parameters: {
-            query?: never;
+            query: {
+                phone: string;
+                company_id: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -40856,8 +45433,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_client_memberships_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_client_memberships_200"];
                 };
             };
             /** @description Unauthorized */
@@ -41016,14 +45593,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["issue_loyalty_card_request"];
             };
         };
         responses: {
@@ -41033,8 +45610,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["issue_loyalty_card_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["issue_loyalty_card_200"];
                 };
             };
             /** @description Unauthorized */
@@ -41074,9 +45651,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 card_id: number;
             };
             cookie?: never;
@@ -41088,10 +45664,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -41185,7 +45758,10 @@ export interface operations {
     };
     get_client_gift_cards: {
         parameters: {
-            query?: never;
+            query: {
+                phone: string;
+                company_id: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -41198,8 +45774,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_client_gift_cards_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_client_gift_cards_200"];
                 };
             };
             /** @description Unauthorized */
@@ -41239,7 +45815,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
                 client_id: number;
             };
             cookie?: never;
@@ -41252,8 +45827,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_loyalty_card_list_by_client_id_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_loyalty_card_list_by_client_id_200"];
                 };
             };
             /** @description Unauthorized */
@@ -41651,24 +46226,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 record_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -42412,10 +46983,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
-                location_id: number;
-                /** @description Path parameter (no vendor page). */
-                id: number;
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -42427,8 +46997,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_service_category_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_200"];
                 };
             };
             /** @description Unauthorized */
@@ -42468,16 +47038,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
-                location_id: number;
-                /** @description Path parameter (no vendor page). */
-                id: number;
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["update_service_category_request"];
             };
         };
         responses: {
@@ -42487,8 +47056,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_service_category_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_service_category_200"];
                 };
             };
             /** @description Unauthorized */
@@ -42528,24 +47097,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
-                location_id: number;
-                /** @description Path parameter (no vendor page). */
-                id: number;
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: string;
+                id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -42633,25 +47198,25 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_service_request"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_service_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_service_201"];
                 };
             };
             /** @description Unauthorized */
@@ -42812,24 +47377,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 service_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -43243,16 +47804,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `staff_id` in the YCLIENTS blueprint. */
                 team_member_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["update_team_member_request"];
             };
         };
         responses: {
@@ -43262,8 +47823,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_team_member_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_team_member_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43303,24 +47864,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `staff_id` in the YCLIENTS blueprint. */
                 team_member_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -43525,9 +48083,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 document_id: number;
             };
             cookie?: never;
@@ -43540,8 +48097,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_document_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_document_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43581,16 +48138,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 document_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["update_document_request"];
             };
         };
         responses: {
@@ -43600,8 +48156,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_document_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_document_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43641,24 +48197,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 document_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -43697,14 +48249,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_transaction_request"];
             };
         };
         responses: {
@@ -43714,8 +48266,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_transaction_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_transaction_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43755,9 +48307,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 transaction_id: number;
             };
             cookie?: never;
@@ -43770,8 +48321,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_transaction_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_transaction_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43871,24 +48422,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 transaction_id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -44120,11 +48667,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `staffId` in the YCLIENTS blueprint. */
                 team_member_id: number;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `serviceId` in the YCLIENTS blueprint. */
                 service_id: number;
             };
             cookie?: never;
@@ -44137,8 +48684,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_team_member_service_bill_of_materials_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_service_bill_of_materials_200"];
                 };
             };
             /** @description Unauthorized */
@@ -44305,9 +48852,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 record_id: number;
             };
             cookie?: never;
@@ -44320,8 +48866,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_appointment_consumables_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_appointment_consumables_200"];
                 };
             };
             /** @description Unauthorized */
@@ -44776,10 +49322,26 @@ export interface operations {
     };
     get_transactions: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                count?: number;
+                account_id?: number;
+                supplier_id?: number;
+                user_id?: number;
+                client_id?: number;
+                master_id?: number;
+                type?: number;
+                real_money?: number;
+                deleted?: number;
+                start_date?: string;
+                client?: string;
+                end_date?: string;
+                balance_is?: number;
+                document_id?: number;
+            };
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
             };
             cookie?: never;
@@ -44792,8 +49354,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_transactions_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_transactions_200"];
                 };
             };
             /** @description Unauthorized */
@@ -45120,7 +49682,6 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
                 phone: string;
             };
             cookie?: never;
@@ -45133,8 +49694,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["phone_number_format_check_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["phone_number_format_check_200"];
                 };
             };
             /** @description Unauthorized */
@@ -45232,16 +49793,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 card_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["apply_loyalty_card_deduction_request"];
             };
         };
         responses: {
@@ -45251,8 +49811,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["apply_loyalty_card_deduction_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["apply_loyalty_card_deduction_200"];
                 };
             };
             /** @description Unauthorized */
@@ -45354,16 +49914,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `group_id` in the YCLIENTS blueprint. */
                 chain_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["apply_referral_program_request"];
             };
         };
         responses: {
@@ -45373,8 +49933,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["apply_referral_program_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["apply_referral_program_200"];
                 };
             };
             /** @description Unauthorized */
@@ -45414,16 +49974,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 card_id: number;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["cancel_loyalty_card_withdrawal_request"];
             };
         };
         responses: {
@@ -45433,8 +49992,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["cancel_loyalty_card_withdrawal_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["cancel_loyalty_card_withdrawal_200"];
                 };
             };
             /** @description Unauthorized */

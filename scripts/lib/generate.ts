@@ -15,7 +15,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
-const SPEC = "openapi.yaml";
+// `--spec <file>` reads another copy (e.g. `git show HEAD:openapi.yaml`); output is the same.
+const specArg = process.argv.indexOf("--spec");
+const SPEC = specArg > 0 ? (process.argv[specArg + 1] ?? "openapi.yaml") : "openapi.yaml";
 const OUT = "generated";
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 

@@ -25,6 +25,13 @@ export function createErrorMiddleware(
 ): Middleware {
   // A vendor message that echoes a token must not carry it into the error.
   const parseBody = (text: string) => parseJson(redactSecrets(text, secrets));
+  const safeHeaders = (headers: Headers) => {
+    const out = new Headers();
+    headers.forEach((value, key) => {
+      out.append(key, redactSecrets(value, secrets));
+    });
+    return out;
+  };
   return {
     async onResponse({ request, response, schemaPath }) {
       const info = {
@@ -35,7 +42,7 @@ export function createErrorMiddleware(
       };
       if (NULL_BODY.has(response.status) || request.method === "HEAD") {
         if (response.ok) return undefined;
-        throw createApiError({ ...info, headers: response.headers, body: undefined });
+        throw createApiError({ ...info, headers: safeHeaders(response.headers), body: undefined });
       }
       // A successful non-JSON answer (a file) is left to openapi-fetch's parseAs untouched.
       if (response.ok && !(response.headers.get("content-type") ?? "").includes("json")) return undefined;
@@ -48,11 +55,12 @@ export function createErrorMiddleware(
         }
         throw error;
       }
-      if (!response.ok) throw createApiError({ ...info, headers: response.headers, body: parseBody(text) });
+      if (!response.ok)
+        throw createApiError({ ...info, headers: safeHeaders(response.headers), body: parseBody(text) });
       if (MAYBE_FAILURE.test(text)) {
         const body = parseBody(text);
         if (parseErrorEnvelope(body).failed)
-          throw createApiError({ ...info, headers: response.headers, body });
+          throw createApiError({ ...info, headers: safeHeaders(response.headers), body });
       }
       return new Response(text, {
         status: response.status,
