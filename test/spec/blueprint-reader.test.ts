@@ -9,10 +9,12 @@ import {
   scrubValue,
 } from "../../scripts/lib/blueprint/cyrillic.js";
 import { schemaFromExample } from "../../scripts/lib/blueprint/example-schema.js";
-import { dropInvalidExamples } from "../../scripts/lib/blueprint/examples.js";
+import { dropInvalidExamples, exampleIsValid } from "../../scripts/lib/blueprint/examples.js";
 import { parseLenientJson } from "../../scripts/lib/blueprint/lenient-json.js";
 import { schemaFromDataStructure } from "../../scripts/lib/blueprint/mson-schema.js";
+import { blueprintOperation } from "../../scripts/lib/blueprint/operation.js";
 import { blueprintProvenance } from "../../scripts/lib/blueprint/provenance.js";
+import type { Schema } from "../../scripts/lib/blueprint/schema.js";
 import { pathShape, splitHref } from "../../scripts/lib/blueprint/uri-template.js";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -79,6 +81,33 @@ describe("reading the blueprint", () => {
   it("tells the partner-only fiscalization callback from user actions", () => {
     expect(action("POST", 18451).authorization).toBe("Bearer partner_token");
     expect(action("GET", 6670).responses[0]?.mediaType).toBe("application/pdf");
+  });
+});
+
+describe("converting every action, not only the paired ones", () => {
+  it("builds all 187 without error, Cyrillic or an example its schema rejects", () => {
+    const examplesIn = (schema: Schema): [Schema, unknown][] => [
+      ...(schema.example === undefined ? [] : [[schema, schema.example] as [Schema, unknown]]),
+      ...Object.values(schema.properties ?? {}).flatMap(examplesIn),
+      ...(schema.items === undefined ? [] : examplesIn(schema.items)),
+    ];
+    let schemaCount = 0;
+    for (const a of blueprint.actions) {
+      const altegioLikePath = a.path.replace(/^\/api\/v1(?=\/)/, "");
+      const built = blueprintOperation(
+        { operationId: `line_${a.line}`, responses: {} },
+        altegioLikePath,
+        a,
+        blueprint.types,
+      );
+      expect(containsCyrillic(JSON.stringify(built)), `line ${a.line}`).toBe(false);
+      for (const schema of Object.values(built.schemas)) {
+        schemaCount++;
+        for (const [owner, example] of examplesIn(schema))
+          expect(exampleIsValid(owner, example), `line ${a.line}`).toBe(true);
+      }
+    }
+    expect(schemaCount).toBeGreaterThan(200);
   });
 });
 

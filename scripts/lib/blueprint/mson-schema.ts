@@ -73,7 +73,8 @@ function objectSchema(members: RefractElement[], types: NamedTypes, resolving: R
       attributes.includes("nullable") && property.type !== undefined
         ? { ...property, nullable: true }
         : property;
-    if (attributes.includes("required")) required.push(name);
+    // A member may be written twice (select options, repeated lines); list it once.
+    if (attributes.includes("required") && !required.includes(name)) required.push(name);
   }
   return required.length > 0 ? { type: "object", properties, required } : { type: "object", properties };
 }
@@ -114,7 +115,7 @@ function namedSchema(element: RefractElement, types: NamedTypes, resolving: Read
   const ownMembers = childElements(element).filter((child) => child.element === "member");
   if (ownMembers.length === 0 || base.type !== "object") return base;
   const extra = objectSchema(ownMembers, types, resolving);
-  const required = [...(base.required ?? []), ...(extra.required ?? [])];
+  const required = [...new Set([...(base.required ?? []), ...(extra.required ?? [])])];
   const merged: Schema = { type: "object", properties: { ...base.properties, ...extra.properties } };
   return required.length > 0 ? { ...merged, required } : merged;
 }
