@@ -1,4 +1,6 @@
 // Unit tests of the blueprint reader on the real yclientsru.apib.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BlueprintAction } from "../../scripts/lib/blueprint/actions.js";
 import { actionAt, type ReadBlueprint, readBlueprint } from "../../scripts/lib/blueprint/blueprint.js";
@@ -13,7 +15,7 @@ import { dropInvalidExamples, exampleIsValid } from "../../scripts/lib/blueprint
 import { parseLenientJson } from "../../scripts/lib/blueprint/lenient-json.js";
 import { schemaFromDataStructure } from "../../scripts/lib/blueprint/mson-schema.js";
 import { blueprintOperation } from "../../scripts/lib/blueprint/operation.js";
-import { blueprintProvenance } from "../../scripts/lib/blueprint/provenance.js";
+import { BLUEPRINT_INPUTS, blueprintProvenance } from "../../scripts/lib/blueprint/provenance.js";
 import type { Schema } from "../../scripts/lib/blueprint/schema.js";
 import { pathShape, splitHref } from "../../scripts/lib/blueprint/uri-template.js";
 
@@ -198,5 +200,13 @@ describe("provenance", () => {
       sha256: "a88e8f3830b2347928668100525146dfed6af7f78fbf5ddbf4f2675695e9f889",
     });
     expect(blueprint.sha256).toBe("a88e8f3830b2347928668100525146dfed6af7f78fbf5ddbf4f2675695e9f889");
+  });
+
+  it("lists the repository files the enrichment reads, all present", () => {
+    expect(BLUEPRINT_INPUTS).toEqual([
+      "spec/reference/yclients-v1-blueprint/yclientsru.apib",
+      "spec/blueprint-pairings.tsv",
+    ]);
+    for (const input of BLUEPRINT_INPUTS) expect(existsSync(join(root, input)), input).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { blueprintOperation, type OperationObject } from "./operation.js";
 import { type Pairing, readPairings } from "./pairings.js";
 import type { Schema } from "./schema.js";
 
-export { blueprintProvenance } from "./provenance.js";
+export { BLUEPRINT_INPUTS, blueprintProvenance } from "./provenance.js";
 
 export interface EnrichContext {
   /** Repository root (absolute path). */

@@ -1,6 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BLUEPRINT_PATH, sha256Of } from "./load.js";
+import { PAIRINGS_PATH } from "./pairings.js";
+
+/** Every repository file the enrichment reads (besides its own code), for the provenance inputs. */
+export const BLUEPRINT_INPUTS = [BLUEPRINT_PATH, PAIRINGS_PATH] as const;
 
 /** For spec/provenance.json: which blueprint file the enrichment read, by content hash. */
 export async function blueprintProvenance(root: string): Promise<{ path: string; sha256: string }> {
