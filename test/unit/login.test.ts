@@ -47,7 +47,7 @@ describe("login", () => {
   });
 
   it("returns a typed 2FA challenge on HTTP 200 with data.uuid, and complete(code) finishes it", async () => {
-    server = await startServer((req, res, i) =>
+    server = await startServer((_req, res, i) =>
       i === 0
         ? json(res, 200, { success: true, data: { uuid: "u-42", message: "Code sent by SMS" }, meta: [] })
         : json(res, 201, { success: true, data: { ...USER, user_token: "tok-2" }, meta: [] }),
