@@ -65,7 +65,7 @@ export function blueprintOperation(
   const operation: OperationObject = {};
   for (const key of ["operationId", "tags", "summary"])
     if (indexOnly[key] !== undefined) operation[key] = indexOnly[key];
-  operation.description = describe(indexOnly.description, action);
+  operation.description = operationDescription(indexOnly.description, action);
   operation.parameters = parameters(indexOnly, altegioPath, action);
   const requestSchema = messageSchema(action.request, types);
   if (requestSchema === undefined) {
@@ -87,7 +87,7 @@ export function blueprintOperation(
   return { operation, schemas, droppedExamples };
 }
 
-function describe(indexSummary: unknown, action: BlueprintAction): string {
+function operationDescription(indexSummary: unknown, action: BlueprintAction): string {
   const source =
     `Altegio publishes no page for this operation: parameters, request and responses follow the ` +
     `YCLIENTS v1 API Blueprint (${action.method} ${action.path}, line ${action.line}).`;
