@@ -1,42 +1,30 @@
 /**
  * OUR client (src/index.ts) configured for a contract target, with a recording transport.
- * Rate limiting is off for local targets: Prism is on 127.0.0.1 and the vendor's 5 req/s would
- * stretch 600+ calls to minutes. Against the vendor mock or a sandbox the client's own default
- * limiter stays on. Retries are off so a documented 5xx/429 answer is seen once, as documented.
+ * Rate limiting is OFF for Prism (`rateLimit: false`): Prism is local, and the vendor's 5 req/s
+ * would stretch 700+ calls to minutes. Against the vendor mock or a sandbox the client's own
+ * default limiter stays on. Retries are off so a documented 5xx/429 answer is seen once.
  */
+import { type AltegioClientOptions, createAltegioClient } from "../../src/index.js";
 import type { Target } from "./targets.js";
 import { type Exchange, recordingFetch } from "./wire.js";
+
+export { AltegioApiError } from "../../src/index.js";
 
 type Call = (
   path: string,
   init?: Record<string, unknown>,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+/** The typed client with the path as a plain string: the runner drives it from openapi.yaml. */
 export type LooseClient = Record<
   "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "TRACE",
   Call
 >;
 
-export interface ClientModule {
-  createAltegioClient(options: Record<string, unknown>): unknown;
-  AltegioApiError: abstract new (...args: never[]) => Error;
-}
-
-// Loaded at run time so this file type-checks while src/index.ts is being written.
-const clientEntry = "../../src/index.js";
-let loaded: Promise<ClientModule> | undefined;
-export function clientModule(): Promise<ClientModule> {
-  loaded ??= import(/* @vite-ignore */ clientEntry) as Promise<ClientModule>;
-  return loaded;
-}
-
-const noLimit = { acquire: () => Promise.resolve() };
-
-export async function contractClient(
+export function contractClient(
   target: Target,
   log: Exchange[],
-  overrides: Record<string, unknown> = {},
-): Promise<LooseClient> {
-  const { createAltegioClient } = await clientModule();
+  overrides: AltegioClientOptions = {},
+): LooseClient {
   return createAltegioClient({
     partnerToken: target.partnerToken,
     userToken: target.userToken,
@@ -44,7 +32,8 @@ export async function contractClient(
     fetch: recordingFetch(log),
     timeoutMs: 30_000,
     retry: false,
-    ...(target.kind === "prism" ? { rateLimit: noLimit } : {}),
+    env: {}, // never pick up ALTEGIO_* from the environment behind the test's back
+    ...(target.kind === "prism" ? { rateLimit: false } : {}),
     ...overrides,
-  }) as LooseClient;
+  }) as unknown as LooseClient;
 }

@@ -64,11 +64,14 @@ export function generate(spec: Spec, v: Validator, raw: JsonObject | undefined, 
   for (const key of ["oneOf", "anyOf"] as const) {
     const alts = s[key];
     if (Array.isArray(alts)) {
+      const { [key]: _drop, ...base } = s;
       // Prefer a non-null alternative: `nullable` became anyOf [{type: null}, …].
       for (const alt of alts) {
         const a = deref(spec.doc, alt);
-        if (isObj(a) && a.type === "null") continue;
-        const val = generate(spec, v, a as JsonObject, depth + 1);
+        if (!isObj(a) || a.type === "null") continue;
+        // An alternative that only adds `required` (anyOf [{required: [a]}, {required: [b]}])
+        // is generated together with the properties of the schema around it.
+        const val = generate(spec, v, mergeSchemas(base, a), depth + 1);
         if (v.check(s, val).length === 0) return val;
       }
       return null;
@@ -115,4 +118,23 @@ export function generate(spec: Spec, v: Validator, raw: JsonObject | undefined, 
     default:
       return typeof s.type === "string" && s.type === "null" ? null : "x";
   }
+}
+
+function mergeSchemas(base: JsonObject, alt: JsonObject): JsonObject {
+  if (Object.keys(base).filter((k) => k !== "description" && k !== "title").length === 0) return alt;
+  const props = {
+    ...(isObj(base.properties) ? base.properties : {}),
+    ...(isObj(alt.properties) ? alt.properties : {}),
+  };
+  const required = [
+    ...new Set([
+      ...(Array.isArray(base.required) ? base.required : []),
+      ...(Array.isArray(alt.required) ? alt.required : []),
+    ]),
+  ];
+  const merged: JsonObject = { ...base, ...alt };
+  if (Object.keys(props).length > 0) merged.properties = props;
+  if (required.length > 0) merged.required = required;
+  if (merged.type === undefined && base.type !== undefined) merged.type = base.type;
+  return merged;
 }

@@ -6,7 +6,8 @@
  * Schema that ajv can validate; `$ref`s stay in place (pointing at `openapi#/...`) so circular
  * schemas cost nothing and ajv resolves them against the registered document.
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
 import { repoRoot } from "../../scripts/lib/prism.js";
@@ -60,6 +61,11 @@ export interface Operation {
 }
 export interface Spec {
   file: string;
+  /** sha256 of the spec file's text. */
+  sha256: string;
+  /** The document as written (OpenAPI 3.0). */
+  raw: JsonObject;
+  /** The document with every schema converted to JSON Schema (./oas30.ts). */
   doc: JsonObject;
   operations: Operation[];
   /** Root `x-altegio-media-type`: the Accept value the client sends. */
@@ -103,15 +109,42 @@ export function loadSpec(file = specPath()): Spec {
   } catch (e) {
     throw new Error(`contract tests: cannot read ${file} (${(e as Error).message}); nothing to test against`);
   }
-  const doc = toJsonSchemaDoc(parse(text) as JsonObject);
+  const sha256 = createHash("sha256").update(text).digest("hex");
+  const { raw, doc } = parsed(text, sha256);
   const spec: Spec = {
     file,
+    sha256,
+    raw,
     doc,
     operations: collectOperations(doc),
     mediaType: typeof doc["x-altegio-media-type"] === "string" ? doc["x-altegio-media-type"] : undefined,
   };
   cache.set(file, spec);
   return spec;
+}
+
+/**
+ * Parsing 1.7 MB of YAML and converting it costs ~3 s per test file on a busy 2-core box, and
+ * each of the 27 tag files runs in its own worker: cache both forms as JSON, keyed by sha256.
+ */
+function parsed(text: string, sha256: string): { raw: JsonObject; doc: JsonObject } {
+  const dir = resolve(repoRoot, ".cache/contract-spec");
+  const file = resolve(dir, `${sha256}.json`);
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as { raw: JsonObject; doc: JsonObject };
+  } catch {
+    const raw = parse(text) as JsonObject;
+    const out = { raw, doc: toJsonSchemaDoc(raw) };
+    try {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(out));
+      renameSync(tmp, file); // atomic: a parallel reader never sees half a file
+    } catch {
+      // a read-only checkout just pays the parse again
+    }
+    return out;
+  }
 }
 
 function collectOperations(doc: JsonObject): Operation[] {

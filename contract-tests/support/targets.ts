@@ -10,7 +10,8 @@
  */
 import { inject } from "vitest";
 import { type PrismHandle, startPrism } from "../../scripts/lib/prism.js";
-import { specPath } from "./spec.js";
+import { loadSpec, specPath } from "./spec.js";
+import { tagSpecFile } from "./subspec.js";
 
 export type TargetKind = "prism" | "redocly" | "custom";
 export const VENDOR_MOCK_URL = "https://developer.alteg.io/_mock/en/b2b-v1/openapi";
@@ -64,10 +65,14 @@ declare module "vitest" {
  * Prism comes from the global setup when the vitest config has it, else this file starts its own
  * (and stops it by PID in afterAll, which vitest runs even when tests fail).
  */
-export function useTarget(hooks: {
-  beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
-  afterAll: (fn: () => Promise<void>) => void;
-}): () => Target {
+export function useTarget(
+  hooks: {
+    beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
+    afterAll: (fn: () => Promise<void>) => void;
+  },
+  /** Serve only this tag's part of the spec when starting a per-file Prism (./subspec.ts). */
+  tag?: string,
+): () => Target {
   let target: Target | undefined;
   let prism: PrismHandle | undefined;
   hooks.beforeAll(async () => {
@@ -87,7 +92,7 @@ export function useTarget(hooks: {
       target = makeTarget("prism", shared);
       return;
     }
-    prism = await startPrism({ spec: specPath() });
+    prism = await startPrism({ spec: tag ? tagSpecFile(loadSpec(), tag) : specPath() });
     target = makeTarget("prism", prism.baseUrl);
   }, 120_000);
   hooks.afterAll(async () => {
