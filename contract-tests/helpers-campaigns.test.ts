@@ -1,8 +1,10 @@
 // The campaign helpers (src/campaigns) against Prism on openapi.yaml: every request they build
 // must pass Prism's request validation (a 422 would fail the send), and the answers they read
 // (201 "Accepted", meta.total_count, notification settings) must be where the spec says.
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type PrismHandle, startPrism } from "../scripts/lib/prism.js";
+import { type PrismHandle, repoRoot, startPrism } from "../scripts/lib/prism.js";
 import {
   CampaignInputError,
   CampaignSendError,
@@ -172,4 +174,56 @@ describe("notification settings and message statuses against Prism", () => {
       "Sent to phone",
     );
   });
+});
+
+describe("npm start (scripts/start)", () => {
+  /** Run the demo; optionally send SIGINT once Prism is up. Resolves with exit code and output. */
+  function runDemo(interrupt: boolean): Promise<{ code: number | null; out: string }> {
+    return new Promise((resolveRun, reject) => {
+      const child = spawn(resolve(repoRoot, "scripts/start"), [], {
+        cwd: repoRoot,
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+      let out = "";
+      let sent = false;
+      const onData = (c: Buffer) => {
+        out += c.toString("utf8");
+        if (interrupt && !sent && /\(pid \d+\)/.test(out)) {
+          sent = true;
+          child.kill("SIGINT");
+        }
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+      child.on("error", reject);
+      child.on("close", (code) => resolveRun({ code, out }));
+    });
+  }
+  const prismPid = (out: string) => Number(/\(pid (\d+)\)/.exec(out)?.[1]);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it("passes every step, prints no secret and stops Prism", async () => {
+    const { code, out } = await runDemo(false);
+    expect(out).toMatch(/All steps passed/);
+    expect(code).toBe(0);
+    expect(out).not.toMatch(/✗/);
+    expect(out).not.toMatch(/demo-partner-token|demo-password|wec23fh8cDfFV4432fc352456/);
+    expect(out).toMatch(/refused before any request: audience\.filter/);
+    expect(alive(prismPid(out))).toBe(false);
+  }, 120_000);
+
+  it("stops Prism and exits 130 on Ctrl-C", async () => {
+    const { code, out } = await runDemo(true);
+    expect(out).toMatch(/SIGINT: stopping Prism/);
+    expect(code).toBe(130);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(alive(prismPid(out))).toBe(false);
+  }, 120_000);
 });
