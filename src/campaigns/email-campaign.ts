@@ -3,8 +3,11 @@
  * Vendor pages: pages/notifications/send_email_newsletter_to_clients.md and
  * send_email_campaign_to_filtered_clients.md.
  */
+
+import { checkLocationId } from "./check-ids.js";
 import type { CampaignClient } from "./client-shape.js";
-import { type CampaignOptions, checkLocationId, runCampaign } from "./send-campaign.js";
+import type { CampaignOptions } from "./options.js";
+import { runCampaign } from "./send-campaign.js";
 import { checkEmailContent } from "./text-checks.js";
 import type { CampaignDryRun, CampaignResult } from "./types.js";
 

@@ -12,6 +12,7 @@ export {
   type ResolvedAudience,
   resolveAudience,
 } from "./audience.js";
+export { checkLocationId, checkUserId } from "./check-ids.js";
 export { chunkIds, DEFAULT_CHUNK_SIZE, MAX_CHUNK_SIZE } from "./chunks.js";
 export type { CampaignClient } from "./client-shape.js";
 export { countMatchingClients } from "./count-audience.js";
@@ -36,7 +37,7 @@ export {
   type UserNotificationSettings,
   updateUserNotificationSettings,
 } from "./notification-settings.js";
-export type { CampaignOptions } from "./send-campaign.js";
+export type { CampaignOptions } from "./options.js";
 export { type SmsCampaignOptions, sendSmsCampaign } from "./sms-campaign.js";
 export {
   analyzeSmsText,

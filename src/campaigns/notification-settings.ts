@@ -6,9 +6,10 @@
  * - POST /notification_settings/{location_id}/users/{user_id}    (update_user_notification_settings.md)
  * 'staff' in the type names is the vendor's legacy word for team member (update page).
  */
+
+import { checkLocationId, checkUserId } from "./check-ids.js";
 import { type CampaignClient, loose } from "./client-shape.js";
 import { CampaignInputError } from "./errors.js";
-import { checkLocationId } from "./send-campaign.js";
 
 /** The nine notification types (enum of the update page). */
 export const NOTIFICATION_TYPES = [
@@ -40,13 +41,6 @@ export interface UserNotificationSettings {
   /** `admin`, `staff` (team member) or `disabled`. */
   mode?: "admin" | "staff" | "disabled" | (string & {});
   notification_types: NotificationTypeSetting[];
-}
-
-function checkUserId(userId: unknown): number {
-  if (typeof userId !== "number" || !Number.isSafeInteger(userId) || userId <= 0) {
-    throw new CampaignInputError("userId", `must be a positive integer, got ${String(userId)}`);
-  }
-  return userId;
 }
 
 function dataOf(result: { data?: unknown }): unknown {

@@ -3,8 +3,11 @@
  * Vendor pages: pages/notifications/send_sms_to_clients.md and, for by_filter, the seed
  * spec/seeds/000_a83c03cb8f062dda.txt (its page is missing from the store).
  */
+
+import { checkLocationId } from "./check-ids.js";
 import type { CampaignClient } from "./client-shape.js";
-import { type CampaignOptions, checkLocationId, runCampaign } from "./send-campaign.js";
+import type { CampaignOptions } from "./options.js";
+import { runCampaign } from "./send-campaign.js";
 import { checkSmsText } from "./text-checks.js";
 import type { CampaignDryRun, CampaignResult } from "./types.js";
 

@@ -148,6 +148,20 @@ describe("chunking", () => {
     });
     expect(seen).toEqual(["0:sent", "1:sent", "2:sent"]);
   });
+
+  it("keeps going when an onChunk callback throws (the campaign is not cut off with its result lost)", async () => {
+    const client = clientFor(server.baseUrl);
+    const result = await sendSmsCampaign(client, 5, {
+      audience: { clientIds: ids(1, 4) },
+      text: "Hi",
+      chunkSize: 2,
+      onChunk: () => {
+        throw new Error("progress bar broke");
+      },
+    });
+    expect(result.chunks.map((c) => c.status)).toEqual(["sent", "sent"]);
+    expect(server.posts()).toHaveLength(2);
+  });
 });
 
 describe("no send is ever repeated", () => {

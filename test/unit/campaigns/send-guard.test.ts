@@ -67,6 +67,15 @@ describe("refusals happen before any request", () => {
     expect(server.seen).toHaveLength(0);
   });
 
+  it("refuses a dryRun that is not a real boolean (dryRun: 'true' must not send for real)", async () => {
+    const client = clientFor(server.baseUrl);
+    const stringly = { audience: { clientIds: [1] }, text: "Hi", dryRun: "true" } as unknown as Parameters<
+      typeof sendSmsCampaign
+    >[2];
+    expect((await refused(sendSmsCampaign(client, 1, stringly))).field).toBe("dryRun");
+    expect(server.seen).toHaveLength(0);
+  });
+
   it("does not spend the idempotency key when the input is refused", async () => {
     const client = clientFor(server.baseUrl);
     const registry = new IdempotencyRegistry();
