@@ -18,6 +18,10 @@ const operationRows = readFileSync(join(ROOT, "spec/reference/altegio-b2b-v1/ope
   .slice(1)
   .map((row) => row.split("\t"));
 
+/** The path as documented; differs from the path key only for a recorded choice (PATH_MERGES, overlay). */
+const documentedPath = (entry: { path: string; operation: Json }): string =>
+  String(entry.operation["x-altegio-documented-path"] ?? entry.path);
+
 describe("vendor pages in openapi.yaml", () => {
   it("has all 260 operations of operations.tsv, with method, path, tag and summary", () => {
     expect(operationRows).toHaveLength(260);
@@ -27,7 +31,7 @@ describe("vendor pages in openapi.yaml", () => {
         !entry ||
         entry.operation.summary !== title ||
         (entry.operation.tags as string[])[0] !== tag ||
-        (entry.via === "path" && (entry.method !== method?.toLowerCase() || entry.path !== path))
+        (entry.via === "path" && (entry.method !== method?.toLowerCase() || documentedPath(entry) !== path))
       );
     });
     console.log(`operations covered: ${260 - missing.length} / 260`);
@@ -42,7 +46,7 @@ describe("vendor pages in openapi.yaml", () => {
         wrong.push(`${page.slug}: missing`);
         continue;
       }
-      if (entry.via === "path" && (entry.method !== page.method || entry.path !== page.path))
+      if (entry.via === "path" && (entry.method !== page.method || documentedPath(entry) !== page.path))
         wrong.push(`${page.slug}: endpoint`);
       const scheme = Object.keys(((entry.operation.security as Json[]) ?? [])[0] ?? {})[0];
       if (scheme !== (page.security ?? "BearerPartner")) wrong.push(`${page.slug}: security ${scheme}`);

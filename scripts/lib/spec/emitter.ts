@@ -25,6 +25,16 @@ export const CALLBACK = {
   expression: "https://your-api.url",
 };
 
+/**
+ * GET /labels/{location_id}/{entity} and PUT/DELETE /labels/{location_id}/{tag_id} are the same
+ * template, which OpenAPI forbids ("MUST NOT exist as they are identical") and which makes a mock
+ * route one request to the wrong path item. The GET joins the other path item; its path parameter
+ * is renamed, and the documented path and name are kept in `x-altegio-documented-*` (overlay note).
+ */
+export const PATH_MERGES: { slug: string; to: string; rename: Record<string, string> }[] = [
+  { slug: "get_tag_list_by_entity", to: "/labels/{location_id}/{tag_id}", rename: { entity: "tag_id" } },
+];
+
 const REASONS: Record<string, string> = {
   "200": "OK",
   "201": "Created",
@@ -68,7 +78,7 @@ export function emitDocument(input: EmitInput): { doc: Doc; report: EmitReport }
     const op = page ? pageOperation(row, page, input, bodies, report) : indexOnlyOperation(row, input.index);
     built.set(row.slug, op);
     if (row.slug === CALLBACK.slug) continue;
-    const path = page?.path ?? row.path;
+    const path = mergePath(row.slug, page?.path ?? row.path, op);
     const item = paths[path] ?? {};
     item[page?.method ?? row.method] = op;
     paths[path] = item;
@@ -115,6 +125,19 @@ interface PendingBody {
   /** Where to write the `$ref` once the component name is known. */
   targets: Schema[];
   shareable: boolean;
+}
+
+function mergePath(slug: string, path: string, op: Schema): string {
+  const merge = PATH_MERGES.find((m) => m.slug === slug);
+  if (!merge) return path;
+  op["x-altegio-documented-path"] = path;
+  for (const param of (op.parameters ?? []) as Schema[]) {
+    const to = param.in === "path" ? merge.rename[String(param.name)] : undefined;
+    if (!to) continue;
+    param["x-altegio-documented-name"] = param.name;
+    param.name = to;
+  }
+  return merge.to;
 }
 
 function pageOperation(

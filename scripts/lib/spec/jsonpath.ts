@@ -1,8 +1,11 @@
 // The JSONPath subset the corrections overlay needs (RFC 9535 syntax):
-//   $            root
-//   .name        member            ['name'] / ["name"]  member with any characters
-//   .* / [*]     every child       ..name               member at any depth
-//   [?(@.a.b == 'v')] / [?@.a == "v"]  children whose member path equals a string/number/boolean
+//   $                      root
+//   .name  ['name']        member ('…' may hold any characters)
+//   ['a','b']              members a and b
+//   .*  [*]                every child
+//   [0]                    array element
+//   ..name  ..['a','b']    members at any depth (examples included: keep targets specific)
+//   [?(@.a.b == 'v' && @.c == 1)]  children whose members equal string/number/boolean literals
 // Returns the matched nodes with their parent and key so that `remove` can delete them.
 
 export interface Match {
@@ -11,28 +14,51 @@ export interface Match {
   key: string | number | undefined;
 }
 
-type Step =
-  | { kind: "member"; name: string }
-  | { kind: "wildcard" }
-  | { kind: "descendant"; name: string }
-  | { kind: "filter"; path: string[]; equals: unknown };
+interface Condition {
+  path: string[];
+  equals: unknown;
+}
 
-const TOKENS: [RegExp, (m: RegExpExecArray) => Step][] = [
-  [/^\.\.([A-Za-z0-9_$-]+)/, (m) => ({ kind: "descendant", name: m[1] ?? "" })],
+type Step =
+  | { kind: "members"; names: string[]; deep: boolean }
+  | { kind: "wildcard" }
+  | { kind: "index"; index: number }
+  | { kind: "filter"; conditions: Condition[] };
+
+const NAME = "[A-Za-z0-9_$-]+";
+const QUOTED = `'(?:[^'\\\\]|\\\\.)*'`;
+const LITERAL = `'[^']*'|"[^"]*"|-?\\d+(?:\\.\\d+)?|true|false`;
+const CONDITION = new RegExp(`^@((?:\\.${NAME})+)\\s*==\\s*(${LITERAL})$`);
+
+const unquote = (quoted: string): string => quoted.slice(1, -1).replace(/\\(.)/g, "$1");
+
+function parseLiteral(literal: string): unknown {
+  return literal.startsWith("'") ? literal.slice(1, -1) : JSON.parse(literal);
+}
+
+function parseFilter(body: string, expression: string): Step {
+  const conditions = body.split("&&").map((part) => {
+    const m = CONDITION.exec(part.trim());
+    if (!m) throw new Error(`unsupported filter "${part.trim()}" in ${expression}`);
+    return { path: (m[1] ?? "").slice(1).split("."), equals: parseLiteral(m[2] ?? "") };
+  });
+  return { kind: "filter", conditions };
+}
+
+const TOKENS: [RegExp, (m: RegExpExecArray, expression: string) => Step][] = [
+  [new RegExp(`^\\.\\.(${NAME})`), (m) => ({ kind: "members", names: [m[1] ?? ""], deep: true })],
+  [
+    new RegExp(`^(\\.\\.)?\\[((?:${QUOTED})(?:\\s*,\\s*${QUOTED})*)\\]`),
+    (m) => ({
+      kind: "members",
+      names: (m[2]?.match(new RegExp(QUOTED, "g")) ?? []).map(unquote),
+      deep: Boolean(m[1]),
+    }),
+  ],
   [/^\.\*|^\[\*\]/, () => ({ kind: "wildcard" })],
-  [/^\.([A-Za-z0-9_$-]+)/, (m) => ({ kind: "member", name: m[1] ?? "" })],
-  [
-    /^\['((?:[^'\\]|\\.)*)'\]|^\["((?:[^"\\]|\\.)*)"\]/,
-    (m) => ({ kind: "member", name: (m[1] ?? m[2] ?? "").replace(/\\(.)/g, "$1") }),
-  ],
-  [
-    /^\[\?\(?@((?:\.[A-Za-z0-9_$-]+)+)\s*==\s*('[^']*'|"[^"]*"|-?\d+(?:\.\d+)?|true|false)\)?\]/,
-    (m) => {
-      const literal = m[2] ?? "";
-      const equals: unknown = literal.startsWith("'") ? literal.slice(1, -1) : JSON.parse(literal);
-      return { kind: "filter", path: (m[1] ?? "").slice(1).split("."), equals };
-    },
-  ],
+  [new RegExp(`^\\.(${NAME})`), (m) => ({ kind: "members", names: [m[1] ?? ""], deep: false })],
+  [/^\[(\d+)\]/, (m) => ({ kind: "index", index: Number(m[1]) })],
+  [/^\[\?\(?((?:[^()\]]|'[^']*')+?)\)?\]/, (m, expression) => parseFilter(m[1] ?? "", expression)],
 ];
 
 export function parsePath(expression: string): Step[] {
@@ -44,7 +70,7 @@ export function parsePath(expression: string): Step[] {
     for (const [pattern, toStep] of TOKENS) {
       const m = pattern.exec(rest);
       if (!m) continue;
-      steps.push(toStep(m));
+      steps.push(toStep(m, expression));
       rest = rest.slice(m[0].length);
       matched = true;
       break;
@@ -77,16 +103,24 @@ function at(value: unknown, path: string[]): unknown {
 }
 
 function select(match: Match, step: Step): Match[] {
-  if (step.kind === "member") return children(match.value).filter((c) => c.key === step.name);
-  if (step.kind === "wildcard") return children(match.value);
-  if (step.kind === "descendant") return descendants(match).filter((c) => c.key === step.name);
-  return children(match.value).filter((c) => at(c.value, step.path) === step.equals);
+  switch (step.kind) {
+    case "members": {
+      const pool = step.deep ? descendants(match) : children(match.value);
+      return pool.filter((c) => typeof c.key === "string" && step.names.includes(c.key));
+    }
+    case "wildcard":
+      return children(match.value);
+    case "index":
+      return Array.isArray(match.value) ? children(match.value).filter((c) => c.key === step.index) : [];
+    case "filter":
+      return children(match.value).filter((c) =>
+        step.conditions.every((k) => at(c.value, k.path) === k.equals),
+      );
+  }
 }
 
 export function query(root: unknown, expression: string): Match[] {
   let current: Match[] = [{ value: root, parent: undefined, key: undefined }];
-  for (const step of parsePath(expression)) {
-    current = current.flatMap((match) => select(match, step));
-  }
+  for (const step of parsePath(expression)) current = current.flatMap((match) => select(match, step));
   return current;
 }

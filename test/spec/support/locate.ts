@@ -52,7 +52,8 @@ export function bodySchema(spec: Json, operation: Json, section: string): Json |
 export function locate(spec: Json, operation: Json, field: VendorField): Located | undefined {
   if (["path", "query", "header"].includes(field.section)) {
     const parameter = ((operation.parameters ?? []) as Json[]).find(
-      (p) => p.name === field.name && p.in === field.section,
+      // A parameter renamed by a recorded choice keeps its documented name in x-altegio-documented-name.
+      (p) => (p["x-altegio-documented-name"] ?? p.name) === field.name && p.in === field.section,
     );
     return parameter ? { schema: parameter.schema as Json, parameter } : undefined;
   }
