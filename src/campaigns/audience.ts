@@ -19,9 +19,9 @@ export type CampaignFilter = { [K in FilterKey]?: string };
  * - `{ allClients: true }`: the whole client database of the location, on purpose.
  */
 export type CampaignAudience =
-  | { clientIds: readonly number[] }
-  | { filter: CampaignFilter; allClients?: never }
-  | { allClients: true; filter?: CampaignFilter };
+  | { clientIds: readonly number[]; filter?: never; allClients?: never }
+  | { filter: CampaignFilter; clientIds?: never; allClients?: never }
+  | { allClients: true; filter?: CampaignFilter; clientIds?: never };
 
 /**
  * How filter values are put in the query string.
