@@ -1,0 +1,151 @@
+// openapi.yaml follows CONTRIBUTING.md's conventions and the vendor INDEX: version, servers, media
+// types, security schemes, tags, index-only operations, shared envelope components.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type Json, loadSpec, operations, ROOT } from "./support/openapi.js";
+
+const spec = loadSpec();
+const all = operations(spec);
+const components = spec.components as Json;
+const manifest = readFileSync(join(ROOT, "spec/reference/altegio-b2b-v1/manifest-all.tsv"), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((row) => row.split("\t"));
+const index = readFileSync(join(ROOT, "spec/reference/altegio-b2b-v1/INDEX.md"), "utf8");
+
+describe("openapi.yaml structure", () => {
+  it("is OpenAPI 3.0.3 with the production and vendor mock servers and the v2 media type", () => {
+    expect(spec.openapi).toBe("3.0.3");
+    expect((spec.servers as Json[]).map((s) => s.url)).toEqual([
+      "https://api.alteg.io/api/v1",
+      "https://developer.alteg.io/_mock/en/b2b-v1/openapi",
+    ]);
+    expect(spec["x-altegio-media-type"]).toBe("application/vnd.api.v2+json");
+  });
+
+  it("declares the four security schemes of INDEX.md", () => {
+    expect(components.securitySchemes).toEqual({
+      bearer: { type: "apiKey", in: "header", name: "Authorization" },
+      user: { type: "apiKey", in: "header", name: "Authorization" },
+      BearerPartner: { type: "http", scheme: "bearer", bearerFormat: "Bearer {PartnerToken}" },
+      BearerPartnerUser: {
+        type: "http",
+        scheme: "bearer",
+        bearerFormat: "Bearer {PartnerToken}, User {UserToken}",
+      },
+    });
+    expect(index).toContain("Bearer Format: Bearer {PartnerToken}, User {UserToken}");
+  });
+
+  it("has the 27 INDEX tags, named by their slug, described as in INDEX.md", () => {
+    const tags = spec.tags as Json[];
+    expect(tags).toHaveLength(27);
+    for (const tag of tags) {
+      expect(index).toContain(`## ${String(tag["x-displayName"])}\n\n${String(tag.description)}\n`);
+      expect(all.some((e) => (e.operation.tags as string[])[0] === tag.name)).toBe(true);
+    }
+  });
+
+  it("gives every operation exactly one of the two operation schemes and an x-altegio-docs kind", () => {
+    for (const { operation } of all) {
+      const security = operation.security as Json[];
+      expect(security, String(operation.operationId)).toHaveLength(1);
+      expect(["BearerPartner", "BearerPartnerUser"]).toContain(Object.keys(security[0] ?? {})[0]);
+      expect(["page", "index-only", "yclients-blueprint"]).toContain(operation["x-altegio-docs"]);
+    }
+  });
+
+  it("never emits Accept, Content-Type or Authorization as parameters", () => {
+    const transport = all.flatMap(({ operation }) =>
+      ((operation.parameters ?? []) as Json[]).filter((p) =>
+        ["accept", "content-type", "conetnt-type", "authorization"].includes(String(p.name).toLowerCase()),
+      ),
+    );
+    expect(transport).toEqual([]);
+  });
+
+  it("declares every response body under application/json and application/vnd.api.v2+json, one $ref", () => {
+    let bodies = 0;
+    // Blueprint-derived operations are the blueprint module's (they may answer application/pdf).
+    for (const { operation } of all.filter((e) => e.operation["x-altegio-docs"] !== "yclients-blueprint")) {
+      for (const [status, response] of Object.entries(operation.responses as Json)) {
+        const content = (response as Json).content as Json | undefined;
+        if (!content) {
+          expect(status, String(operation.operationId)).toBe("204");
+          continue;
+        }
+        bodies++;
+        expect(Object.keys(content).sort()).toEqual(["application/json", "application/vnd.api.v2+json"]);
+        const [json, v2] = [
+          content["application/json"] as Json,
+          content["application/vnd.api.v2+json"] as Json,
+        ];
+        expect((json.schema as Json).$ref, String(operation.operationId)).toMatch(
+          /^#\/components\/schemas\//,
+        );
+        expect(v2.schema).toEqual(json.schema);
+      }
+    }
+    expect(bodies).toBeGreaterThan(800);
+  });
+
+  it("marks the operations with no page (manifest page=no) as index-only or blueprint-derived", () => {
+    const noPage = manifest.filter((row) => row[4] === "no").map((row) => row[1] ?? "");
+    expect(noPage).toHaveLength(89);
+    for (const slug of noPage) {
+      const entry = all.find((e) => e.operation.operationId === slug);
+      expect(entry, slug).toBeDefined();
+      const docs = entry?.operation["x-altegio-docs"];
+      if (slug === "send_sms_campaign_to_filtered_clients") {
+        expect(docs).toBe("page");
+        expect(entry?.operation["x-altegio-source"]).toMatch(/^seed: spec\/seeds\/000_a83c03cb8f062dda\.txt/);
+        continue;
+      }
+      expect(["index-only", "yclients-blueprint"]).toContain(docs);
+      // Path parameters of the template are declared.
+      const declared = ((entry?.operation.parameters ?? []) as Json[])
+        .filter((p) => p.in === "path")
+        .map((p) => p.name);
+      const template = [...(entry?.path ?? "").matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      expect(declared.sort(), slug).toEqual(template.sort());
+    }
+  });
+
+  it("index-only operations carry the INDEX summary, BearerPartnerUser and the generic envelope", () => {
+    const indexOnly = all.filter((e) => e.operation["x-altegio-docs"] === "index-only");
+    expect(indexOnly.length).toBeGreaterThan(0);
+    for (const { operation } of indexOnly) {
+      expect(operation.security).toEqual([{ BearerPartnerUser: [] }]);
+      const ok = ((operation.responses as Json)["200"] as Json).content as Json;
+      expect((ok["application/json"] as Json).schema).toEqual({ $ref: "#/components/schemas/Envelope" });
+    }
+  });
+
+  it("the seeded SMS by_filter operation has the seed's filters, text body and 201 Accepted", () => {
+    const sms = all.find((e) => e.operation.operationId === "send_sms_campaign_to_filtered_clients");
+    expect(sms?.path).toBe("/sms/clients/by_filter/{location_id}");
+    const names = ((sms?.operation.parameters ?? []) as Json[]).map(
+      (p) => `${String(p.in)}:${String(p.name)}`,
+    );
+    expect(names).toEqual(["path:location_id", "query:fullname", "query:phone", "query:email", "query:card"]);
+    const body = (components.schemas as Json).send_sms_campaign_to_filtered_clients_request as Json;
+    expect(Object.keys(body.properties as Json)).toEqual(["text"]);
+    const created = (components.schemas as Json).send_sms_campaign_to_filtered_clients_201 as Json;
+    expect(((created.properties as Json).meta as Json).example).toEqual({ message: "Accepted" });
+  });
+
+  it("has the shared envelope and error components", () => {
+    const schemas = components.schemas as Json;
+    for (const name of ["Envelope", "Meta", "ErrorEnvelope", "ErrorsEnvelope"])
+      expect(schemas[name], name).toBeDefined();
+    // The standard 401 body of most pages is one shared component.
+    const shared = all.filter(({ operation }) => {
+      const unauthorized = (operation.responses as Json)["401"] as Json | undefined;
+      const json = (unauthorized?.content as Json | undefined)?.["application/json"] as Json | undefined;
+      return (json?.schema as Json | undefined)?.$ref === "#/components/schemas/Error401";
+    });
+    expect(shared.length).toBeGreaterThan(100);
+  });
+});
