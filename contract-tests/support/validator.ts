@@ -58,12 +58,18 @@ export function validatorFor(spec: Spec): Validator {
         op.responses.find((r) => r.status === "default");
       if (!declared) return [`status ${status} is not documented for ${op.id}`];
       const mediaTypes = Object.keys(declared.content);
+      // HTTP forbids a body on 204/205/304, whatever the spec declares for them.
+      if ([204, 205, 304].includes(status)) {
+        return body === "" ? [] : [`status ${status} must have no body, got ${body.length} bytes`];
+      }
       if (mediaTypes.length === 0) {
         return body.trim() === "" ? [] : [`status ${status} documents no body, got ${body.length} bytes`];
       }
       const mt = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
       const media = declared.content[mt] ?? declared.content["*/*"];
       if (!media) return [`content-type "${contentType}" is not one of ${mediaTypes.join(", ")}`];
+      // Non-JSON bodies (application/pdf…): the schema can only say "a string"; require bytes.
+      if (!/json/.test(mt) && mt !== "") return body.length > 0 ? [] : [`empty ${mt} body`];
       let parsed: Json;
       try {
         parsed = JSON.parse(body) as Json;
