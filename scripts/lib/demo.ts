@@ -7,6 +7,7 @@
  */
 import {
   CampaignInputError,
+  CampaignSendError,
   getLocationNotificationTypes,
   getUserNotificationSettings,
   MESSAGE_STATUS_NAMES,
@@ -15,7 +16,13 @@ import {
   sendSmsCampaign,
   updateUserNotificationSettings,
 } from "../../src/campaigns/index.js";
-import { type AltegioClient, createAltegioClient, login } from "../../src/index.js";
+import {
+  type AltegioClient,
+  type AltegioClientOptions,
+  AltegioInsufficientFundsError,
+  createAltegioClient,
+  login,
+} from "../../src/index.js";
 import { StepFailed, say, secret, step } from "./demo-output.js";
 import { type PrismHandle, startPrism } from "./prism.js";
 
@@ -43,7 +50,11 @@ function onSignal(signal: NodeJS.Signals): void {
   void shutdown().finally(() => process.exit(130));
 }
 
-async function demo(client: AltegioClient, userId: number): Promise<void> {
+async function demo(
+  client: AltegioClient,
+  clientOptions: AltegioClientOptions,
+  userId: number,
+): Promise<void> {
   await step(
     `Read location ${LOCATION_ID} (GET /company/{location_id})`,
     () => client.GET("/company/{location_id}", { params: { path: { location_id: LOCATION_ID } } }),
@@ -128,6 +139,31 @@ async function demo(client: AltegioClient, userId: number): Promise<void> {
     (error) => [`refused: ${error.message}`],
   );
   await step(
+    "402 Insufficient funds: a typed error, the chunk's ids, no retry (Prism answers 402 on request)",
+    async () => {
+      // Prism's `Prefer: code=402` picks the page's documented 402 answer.
+      const broke = createAltegioClient({
+        ...clientOptions,
+        fetch: (request, init) => {
+          request.headers.set("Prefer", "code=402");
+          return fetch(request, init);
+        },
+      });
+      try {
+        await sendSmsCampaign(broke, LOCATION_ID, { audience: { clientIds: [1001, 1002] }, text: "Hi" });
+      } catch (error) {
+        if (error instanceof CampaignSendError && error.cause instanceof AltegioInsufficientFundsError)
+          return error;
+        throw error;
+      }
+      throw new Error("the 402 was not reported");
+    },
+    (error) => [
+      `${error.cause instanceof Error ? error.cause.name : ""}: ${(error.cause as AltegioInsufficientFundsError).vendorMessage}`,
+      `failed ids: ${error.result.failedClientIds.join(", ")}; chunk statuses: ${error.result.chunks.map((c) => c.status).join(", ")} (nothing retried)`,
+    ],
+  );
+  await step(
     "Send an email campaign (POST /email/clients/by_id/{location_id})",
     () =>
       sendEmailCampaign(client, LOCATION_ID, {
@@ -199,14 +235,15 @@ async function main(): Promise<number> {
     );
     if (session.status !== "authorized") throw new StepFailed("the mock asked for two-factor authentication");
     secret(session.userToken);
-    const client = createAltegioClient({
+    const clientOptions: AltegioClientOptions = {
       partnerToken: PARTNER_TOKEN,
       userToken: session.userToken,
       baseUrl: mock.baseUrl,
       env: {},
       rateLimit: false, // a local mock: the vendor's 5 requests/s would only slow the demo down
-    });
-    await demo(client, typeof session.user.id === "number" ? session.user.id : 1);
+    };
+    const client = createAltegioClient(clientOptions);
+    await demo(client, clientOptions, typeof session.user.id === "number" ? session.user.id : 1);
     say(`\nAll steps passed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   } catch (error) {
