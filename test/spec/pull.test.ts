@@ -88,12 +88,20 @@ describe("scripts/pull-spec", () => {
       expect(result.stdout).toMatch(/added \(1\): brand_new_operation/);
       expect(result.stdout).toMatch(/removed \(258\)/);
       expect(result.stdout).toMatch(/changed \(1\): authorize_user/);
-      const written = parse(read(copy, "openapi.yaml")) as Record<string, any>;
+      type Operation = {
+        parameters: unknown[];
+        security: unknown;
+        responses: Record<string, { content: object }>;
+      };
+      const written = parse(read(copy, "openapi.yaml")) as {
+        "x-altegio-media-type": string;
+        paths: Record<string, { post?: Operation }>;
+      };
       expect(written["x-altegio-media-type"]).toBe("application/vnd.api.v2+json");
       // Conventions and the overlay's /auth choice applied to the bundle too.
-      const auth = written.paths["/auth"].post;
-      expect(auth.parameters).toEqual([]);
-      expect(Object.keys(auth.responses["201"].content)).toEqual([
+      const auth = written.paths["/auth"]?.post;
+      expect(auth?.parameters).toEqual([]);
+      expect(Object.keys(auth?.responses["201"]?.content ?? {})).toEqual([
         "application/json",
         "application/vnd.api.v2+json",
       ]);
