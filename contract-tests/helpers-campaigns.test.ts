@@ -2,12 +2,16 @@
 // must pass Prism's request validation (a 422 would fail the send), and the answers they read
 // (201 "Accepted", meta.total_count, notification settings) must be where the spec says.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { type PrismHandle, repoRoot, startPrism } from "../scripts/lib/prism.js";
 import {
+  type CampaignFilter,
   CampaignInputError,
   CampaignSendError,
+  filterQuery,
   getLocationNotificationTypes,
   getUserNotificationSettings,
   IdempotencyRegistry,
@@ -128,6 +132,25 @@ describe("SMS campaigns against Prism", () => {
     await sendSmsCampaign(client(), 1, options);
     await expect(sendSmsCampaign(client(), 1, options)).rejects.toThrow(/already used/);
     expect(posts()).toHaveLength(1);
+  });
+});
+
+describe("filter quoting agrees with openapi.yaml", () => {
+  it("the by_filter examples are plain substrings, as filterQuery sends them by default", () => {
+    const spec = parse(readFileSync(resolve(repoRoot, "openapi.yaml"), "utf8")) as {
+      paths: Record<string, { post?: { parameters?: { name: string; in: string; example?: unknown }[] } }>;
+    };
+    const checked: string[] = [];
+    for (const path of ["/sms/clients/by_filter/{location_id}", "/email/clients/by_filter/{location_id}"]) {
+      for (const p of spec.paths[path]?.post?.parameters ?? []) {
+        if (p.in !== "query" || typeof p.example !== "string") continue;
+        const filter = { [p.name]: p.example } as CampaignFilter;
+        expect(filterQuery(filter)[p.name], `${path} ${p.name}`).toBe(p.example);
+        expect(p.example).not.toMatch(/^'.*'$/);
+        checked.push(`${path} ${p.name}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(6);
   });
 });
 
