@@ -82,6 +82,43 @@ describe("analyzeSmsText: UCS-2 and mixed", () => {
   });
 });
 
+/**
+ * Independent oracle, written the way encoders describe it: encode to a unit stream (ESC + char
+ * for extension characters, UTF-16 for UCS-2), then cut every `multipart` units, one unit early
+ * when the cut would fall inside an ESC pair or a surrogate pair.
+ */
+function oracleSegments(text: string): number {
+  const gsm = Array.from(text).every((c) => gsm7Width(c) !== undefined);
+  const units: string[] = gsm
+    ? Array.from(text).flatMap((c) => (gsm7Width(c) === 2 ? ["ESC", c] : [c]))
+    : Array.from({ length: text.length }, (_, i) => text[i] ?? "");
+  const [single, multipart] = gsm ? [160, 153] : [70, 67];
+  if (units.length === 0) return 0;
+  if (units.length <= single) return 1;
+  let segments = 0;
+  for (let pos = 0; pos < units.length; segments++) {
+    let take = Math.min(multipart, units.length - pos);
+    const last = units[pos + take - 1] ?? "";
+    const splitsPair = gsm ? last === "ESC" : /[\uD800-\uDBFF]/.test(last);
+    if (take === multipart && pos + take < units.length && splitsPair) take -= 1;
+    pos += take;
+  }
+  return segments;
+}
+
+describe("analyzeSmsText: mixed boundaries", () => {
+  it("counts extension characters double at the 160 boundary", () => {
+    expect(analyzeSmsText(`${"a".repeat(158)}{`)).toMatchObject({ units: 160, segments: 1 });
+    expect(analyzeSmsText(`${"a".repeat(159)}€`)).toMatchObject({ units: 161, segments: 2 });
+    expect(analyzeSmsText(`${"a".repeat(159)}\f`)).toMatchObject({ units: 161, segments: 2 });
+  });
+
+  it("one non-GSM character turns 160 GSM-7 characters into 3 UCS-2 segments", () => {
+    expect(analyzeSmsText("a".repeat(160)).segments).toBe(1);
+    expect(analyzeSmsText(`${"a".repeat(159)}ą`)).toMatchObject({ encoding: "UCS-2", segments: 3 });
+  });
+});
+
 describe("analyzeSmsText: properties", () => {
   const basicChar = fc.constantFrom(...Array.from("abcXYZ019 @£$èΔ_!?\n"));
   const extChar = fc.constantFrom(...EXTENSION);
@@ -125,6 +162,28 @@ describe("analyzeSmsText: properties", () => {
           }
         },
       ),
+    );
+  });
+
+  it("agrees with the cut-the-unit-stream oracle on random mixed texts", () => {
+    const anyChar = fc.oneof(
+      { weight: 6, arbitrary: basicChar },
+      { weight: 2, arbitrary: extChar },
+      { weight: 1, arbitrary: ucsChar },
+    );
+    fc.assert(
+      fc.property(fc.array(anyChar, { maxLength: 700 }), (chars) => {
+        const text = chars.join("");
+        expect(analyzeSmsText(text).segments).toBe(oracleSegments(text));
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(basicChar, extChar), { minLength: 150, maxLength: 700 }), (chars) => {
+        const text = chars.join("");
+        expect(analyzeSmsText(text).segments).toBe(oracleSegments(text));
+      }),
+      { numRuns: 500 },
     );
   });
 
