@@ -39,7 +39,12 @@ export interface LooseClient {
 /** The client the helpers take: what `createAltegioClient()` returns (only GET and POST are used). */
 export type CampaignClient = Pick<AltegioClient, "GET" | "POST">;
 
-/** View the typed client through the loose signature above. */
+/**
+ * View the typed client through the loose signature above.
+ *
+ * @example
+ * await loose(client).POST("/delivery/status", { params: {}, body: { id: "m1", status: 1 } });
+ */
 export function loose(client: CampaignClient): LooseClient {
   return client as unknown as LooseClient;
 }

@@ -45,5 +45,10 @@ function validateKey(key: unknown): asserts key is string {
   }
 }
 
-/** The registry used when a send is not given one: one per process. */
+/**
+ * The registry used when a send is not given one: one per process.
+ *
+ * @example
+ * defaultIdempotencyRegistry.has("promo-42"); // true once a send with that key started
+ */
 export const defaultIdempotencyRegistry = new IdempotencyRegistry();

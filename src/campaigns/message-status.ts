@@ -17,7 +17,13 @@ export const MESSAGE_STATUS_NAMES = {
 export type MessageStatusCode = keyof typeof MESSAGE_STATUS_NAMES;
 export type MessageStatusName = (typeof MESSAGE_STATUS_NAMES)[MessageStatusCode];
 
-/** True when `code` is one of the six documented status codes. */
+/**
+ * True when `code` is one of the six documented status codes.
+ *
+ * @example
+ * isMessageStatusCode(16); // true
+ * isMessageStatusCode(3);  // false
+ */
 export function isMessageStatusCode(code: unknown): code is MessageStatusCode {
   return typeof code === "number" && Object.hasOwn(MESSAGE_STATUS_NAMES, code);
 }

@@ -48,7 +48,14 @@ export interface SmsTextAnalysis {
   nonGsmCharacters: string[];
 }
 
-/** Septets one character costs in GSM-7: 1 (basic), 2 (extension) or undefined (not GSM-7). */
+/**
+ * Septets one character costs in GSM-7: 1 (basic), 2 (extension) or undefined (not GSM-7).
+ *
+ * @example
+ * gsm7Width("a"); // 1
+ * gsm7Width("€"); // 2
+ * gsm7Width("я"); // undefined
+ */
 export function gsm7Width(char: string): 1 | 2 | undefined {
   if (basic.has(char)) return 1;
   if (extension.has(char)) return 2;
