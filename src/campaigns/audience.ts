@@ -97,7 +97,17 @@ export function resolveAudience(audience: unknown): ResolvedAudience {
       "is required: give { clientIds }, { filter } or { allClients: true }",
     );
   }
-  const given = ["clientIds", "filter", "allClients"].filter((k) => audience[k] !== undefined);
+  const kinds = ["clientIds", "filter", "allClients"];
+  for (const key of Object.keys(audience)) {
+    // `{ filters: … }` or `{ ids: … }` must not read as "no audience given" or, worse, as no filter.
+    if (!kinds.includes(key)) {
+      throw new CampaignInputError(
+        `audience.${key}`,
+        "unknown key: give { clientIds }, { filter } or { allClients: true }",
+      );
+    }
+  }
+  const given = kinds.filter((k) => audience[k] !== undefined);
   if (given.includes("clientIds")) {
     if (given.length > 1) {
       throw new CampaignInputError(

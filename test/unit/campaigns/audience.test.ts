@@ -40,7 +40,7 @@ describe("resolveAudience: the empty-filter guard", () => {
   it("refuses a missing audience and an audience with no known key", () => {
     expect(refusal(undefined).field).toBe("audience");
     expect(refusal({}).field).toBe("audience");
-    expect(refusal({ filters: { fullname: "Joh" } }).field).toBe("audience");
+    expect(refusal({ filters: { fullname: "Joh" } }).field).toBe("audience.filters");
   });
 
   it("refuses unknown filter keys instead of silently dropping them (a typo would widen the audience)", () => {
