@@ -93,12 +93,7 @@ export async function runCase(
   ).toEqual([]);
 
   const body = parseJson(exchange.responseBody);
-  // The client treats a 2xx as a failure when the body says so (either envelope, ODDITIES.md).
-  const errorsField = isObj(body) ? body.errors : undefined;
-  const saysFailure =
-    isObj(body) &&
-    (body.success === false ||
-      (isObj(errorsField) && (errorsField.code !== undefined || typeof errorsField.message === "string")));
+  const saysFailure = bodySaysFailure(body);
   if (c.status >= 200 && c.status < 300 && !saysFailure) {
     expect(thrown, `${where}: a 2xx must resolve`).toBeUndefined();
   } else {
@@ -175,3 +170,15 @@ function expectAccept(spec: Spec, c: Case, accept: string | null): void {
     true,
   );
 }
+
+/** The client treats a 2xx as a failure when the body says so (either envelope, ODDITIES.md). */
+export function bodySaysFailure(body: Json | undefined): boolean {
+  if (!isObj(body)) return false;
+  const errors = body.errors;
+  return (
+    body.success === false ||
+    (isObj(errors) && (errors.code !== undefined || typeof errors.message === "string"))
+  );
+}
+
+export { parseJson };
