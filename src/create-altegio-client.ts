@@ -1,14 +1,13 @@
 import createClient, { type Client } from "openapi-fetch";
-import { operations } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
 import { defaultHeaders } from "./default-headers.js";
-import { withNetworkErrors } from "./fetch/with-network-errors.js";
 import { withRateLimit } from "./fetch/with-rate-limit.js";
 import { withRetry } from "./fetch/with-retry.js";
 import { withTimeout } from "./fetch/with-timeout.js";
 import { createAuthMiddleware } from "./middleware/auth.js";
-import { createErrorMiddleware } from "./middleware/errors.js";
+import { operationSecurity } from "./operation-security.js";
 import { type AltegioClientOptions, resolveOptions } from "./resolve-options.js";
+import { throwOnError } from "./throw-on-error.js";
 
 /**
  * openapi-fetch's client over the generated `paths`. Every method THROWS an `AltegioError`
@@ -21,8 +20,8 @@ export type AltegioClient = Client<paths, `${string}/${string}`>;
  * `Accept: application/vnd.api.v2+json`, thrown errors, retries, a client-side rate limit
  * and a fresh timeout per attempt.
  *
- * Layers, innermost first: timeout → network errors → rate limit → retry (fetch wrappers);
- * then openapi-fetch middleware: auth (onRequest) and errors (onResponse).
+ * Layers, innermost first: timeout and network errors → rate limit → retry (fetch wrappers);
+ * then openapi-fetch middleware for auth (onRequest); then {@link throwOnError}.
  *
  * @example
  * const client = createAltegioClient({ partnerToken, userToken });
@@ -32,7 +31,7 @@ export type AltegioClient = Client<paths, `${string}/${string}`>;
 export function createAltegioClient(options?: AltegioClientOptions): AltegioClient {
   const resolved = resolveOptions(options);
   const send = withRetry(
-    withRateLimit(withNetworkErrors(withTimeout(resolved.fetch, resolved.timeoutMs)), resolved.rateLimit),
+    withRateLimit(withTimeout(resolved.fetch, resolved.timeoutMs), resolved.rateLimit),
     resolved.retry,
   );
   const client = createClient<paths, `${string}/${string}`>({
@@ -40,9 +39,9 @@ export function createAltegioClient(options?: AltegioClientOptions): AltegioClie
     fetch: send,
     headers: defaultHeaders(),
   });
-  client.use(
-    createAuthMiddleware(resolved, operations),
-    createErrorMiddleware(resolved.timeoutMs, [resolved.partnerToken, resolved.userToken]),
-  );
-  return client;
+  client.use(createAuthMiddleware(resolved, operationSecurity));
+  return throwOnError(client, {
+    timeoutMs: resolved.timeoutMs,
+    secrets: [resolved.partnerToken, resolved.userToken],
+  });
 }

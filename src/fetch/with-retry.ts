@@ -74,8 +74,9 @@ export function withRetry(fetch: FetchLike, options: RetryOptions | false): Fetc
     const started = performance.now();
     for (let retry = 0; ; retry++) {
       const last = retry >= opts.retries;
-      // The body of a Request can be read once; keep the original for the next attempt.
-      const attempt = last ? request : request.clone();
+      // A request body can be read once: send a copy while a retry may follow. A bodyless
+      // request (GET, DELETE…) can be sent again as it is.
+      const attempt = last || request.body === null ? request : request.clone();
       let delay: number;
       let reason: number | string;
       try {

@@ -1,33 +1,50 @@
 import { AltegioConfigError } from "../errors/altegio-config-error.js";
 import { AltegioTimeoutError } from "../errors/altegio-timeout-error.js";
 import { type FetchLike, perCallOptions } from "./fetch-like.js";
+import { stripQuery, toNetworkError, withNetworkErrors } from "./with-network-errors.js";
 
 /**
- * Gives every attempt a FRESH timeout signal, combined with the caller's own signal
- * (`AbortSignal.any`). A signal passed once to openapi-fetch's createClient would be shared
+ * Gives every attempt a FRESH timeout signal, combined with the caller's own signal. A signal passed once to openapi-fetch's createClient would be shared
  * by every request, so the first timeout would abort all later ones
  * (https://github.com/openapi-ts/openapi-typescript/issues/2567).
  *
- * Maps our own timeout to {@link AltegioTimeoutError}; a caller's abort is rethrown as is.
+ * Maps our own timeout to {@link AltegioTimeoutError}, other failures to `AltegioNetworkError`
+ * (see `toNetworkError`); a caller's abort is rethrown as is.
  * Per call: `client.GET(path, { timeoutMs: 2_000 })`.
  *
  * @example
  * const send = withTimeout(fetch, 30_000);
  */
 export function withTimeout(fetch: FetchLike, timeoutMs: number | false): FetchLike {
+  const withoutTimeout = withNetworkErrors(fetch);
   return async (request, init) => {
     const perCall = perCallOptions(request).timeoutMs;
     const ms = perCall === undefined ? timeoutMs : checkTimeout(perCall, "timeoutMs");
-    if (ms === false) return fetch(request, init);
-    const timeout = AbortSignal.timeout(ms);
-    const signal = AbortSignal.any([request.signal, timeout]);
+    if (ms === false) return withoutTimeout(request, init);
+    // A plain controller and timer rather than AbortSignal.any([signal, AbortSignal.timeout()]):
+    // same behaviour, but the latter cost ~70 µs per request on Node 20 (bench/), more than
+    // the rest of the client. The timer keeps running while openapi-fetch reads the body, so a
+    // stalled body times out too; it is unref'd and does nothing once the request is done.
+    const controller = new AbortController();
+    const caller = request.signal;
+    const onAbort = () => controller.abort(caller.reason);
+    if (caller.aborted) onAbort();
+    else caller.addEventListener("abort", onAbort, { once: true });
+    // The listener lives at most `ms`, so a long-lived caller signal does not collect them.
+    const timer = setTimeout(() => {
+      caller.removeEventListener("abort", onAbort);
+      controller.abort(new DOMException(`Request timed out after ${ms} ms`, "TimeoutError"));
+    }, ms);
+    timer.unref?.();
     try {
-      return await fetch(request, { ...init, signal });
+      return await fetch(request, { ...init, signal: controller.signal });
     } catch (error) {
-      if (timeout.aborted && !request.signal.aborted) {
+      clearTimeout(timer);
+      caller.removeEventListener("abort", onAbort);
+      if (controller.signal.aborted && !caller.aborted) {
         throw new AltegioTimeoutError(request.method, stripQuery(request.url), ms, error);
       }
-      throw error;
+      throw toNetworkError(error, request);
     }
   };
 }
@@ -47,10 +64,4 @@ export function checkTimeout(value: unknown, option: string): number | false {
     );
   }
   return value;
-}
-
-/** The URL without its query string (queries may carry personal data). */
-export function stripQuery(url: string): string {
-  const i = url.indexOf("?");
-  return i === -1 ? url : url.slice(0, i);
 }

@@ -1,6 +1,6 @@
 import createClient from "openapi-fetch";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { operations } from "../../generated/operations.js";
+import { operationIndex as operations } from "../../generated/operation-index.js";
 import { AltegioUserTokenRequiredError, isAltegioConfigError } from "../../src/index.js";
 import { createAuthMiddleware } from "../../src/middleware/auth.js";
 import { json, type LocalServer, ok, startServer } from "./support/local-server.js";
@@ -63,18 +63,24 @@ describe("Authorization from openapi.yaml security", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("the client's lookup matches the full generated index for every operation", async () => {
+    const { operationSecurity } = await import("../../src/operation-security.js");
+    const keys = Object.keys(operations);
+    expect(keys.length).toBeGreaterThan(200);
+    for (const key of keys) expect([key, operationSecurity(key)]).toEqual([key, operations[key]?.security]);
+  });
+
   it("still calls partner-only operations without a user token", async () => {
     const client = testClient(server, { userToken: undefined });
     await client.GET("/company/{location_id}", { params: { path: { location_id: 1 } } });
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${PARTNER}`);
   });
 
-  it("sends no Authorization on an operation whose security is none (middleware over a small table)", async () => {
+  it("sends no Authorization on an operation whose security is none (middleware over a small lookup)", async () => {
     const client = createClient<Record<string, never>>({ baseUrl: server.baseUrl });
     client.use(
-      createAuthMiddleware(
-        { partnerToken: PARTNER, userToken: USER },
-        { "GET /public": { operationId: "p", security: "none" } },
+      createAuthMiddleware({ partnerToken: PARTNER, userToken: USER }, (key) =>
+        key === "GET /public" ? "none" : "partner-user",
       ),
     );
     // biome-ignore lint/suspicious/noExplicitAny: an ad-hoc path outside the generated paths
