@@ -5,7 +5,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { admittedTypes } from "./support/locate.js";
-import { deref, examplesIn, type Json, loadSpec, operations, ROOT } from "./support/openapi.js";
+import {
+  deref,
+  examplesIn,
+  type Json,
+  loadSpec,
+  operations,
+  ROOT,
+  unwrapEnvelope,
+} from "./support/openapi.js";
 
 const spec = loadSpec();
 const schemas = (spec.components as Json).schemas as Json;
@@ -18,7 +26,7 @@ const op = (slug: string): Json => {
 };
 /** Walks `properties` (and array `items`) from a component schema: prop("get_visit_200", "data", "records"). */
 function prop(component: string, ...names: string[]): Json {
-  let node = deref(spec, schemas[component]);
+  let node = unwrapEnvelope(deref(spec, schemas[component]));
   for (const name of names) {
     const holder = node.items ? deref(spec, node.items) : node;
     node = deref(spec, (holder.properties as Json)[name]);

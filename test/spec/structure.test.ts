@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Json, loadSpec, operations, ROOT } from "./support/openapi.js";
+import { admittedTypes } from "./support/locate.js";
+import { deref, type Json, loadSpec, operations, ROOT, unwrapEnvelope } from "./support/openapi.js";
 
 const spec = loadSpec();
 const all = operations(spec);
@@ -132,7 +133,9 @@ describe("openapi.yaml structure", () => {
     expect(names).toEqual(["path:location_id", "query:fullname", "query:phone", "query:email", "query:card"]);
     const body = (components.schemas as Json).send_sms_campaign_to_filtered_clients_request as Json;
     expect(Object.keys(body.properties as Json)).toEqual(["text"]);
-    const created = (components.schemas as Json).send_sms_campaign_to_filtered_clients_201 as Json;
+    const created = unwrapEnvelope(
+      (components.schemas as Json).send_sms_campaign_to_filtered_clients_201 as Json,
+    );
     expect(((created.properties as Json).meta as Json).example).toEqual({ message: "Accepted" });
   });
 
@@ -147,5 +150,26 @@ describe("openapi.yaml structure", () => {
       return (json?.schema as Json | undefined)?.$ref === "#/components/schemas/Error401";
     });
     expect(shared.length).toBeGreaterThan(100);
+  });
+
+  it("wrapping a page body in a shared envelope never narrows the type of one of its fields", () => {
+    const narrowed: string[] = [];
+    let wrapped = 0;
+    for (const [name, schema] of Object.entries(components.schemas as Json)) {
+      const parts = (schema as Json).allOf as Json[] | undefined;
+      if (!parts || unwrapEnvelope(schema as Json) === schema) continue;
+      wrapped++;
+      const envelope = deref(spec, parts[0]);
+      for (const [key, field] of Object.entries((unwrapEnvelope(schema as Json).properties ?? {}) as Json)) {
+        const shared = (envelope.properties as Json)[key] as Json | undefined;
+        const allowed = shared && admittedTypes(spec, shared);
+        if (!shared) narrowed.push(`${name}.${key}: not in the envelope`);
+        if (!allowed) continue;
+        const own = admittedTypes(spec, field as Json);
+        if (!own || [...own].some((t) => !allowed.has(t))) narrowed.push(`${name}.${key}`);
+      }
+    }
+    expect(wrapped).toBeGreaterThan(100);
+    expect(narrowed).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { enrichFromBlueprint } from "../blueprint/enrich.js";
-import { type EmitReport, emitDocument } from "./emitter.js";
+import { type EmitReport, emitDocument, wrapEnvelopes } from "./emitter.js";
 import { parseIndex } from "./index-parser.js";
 import { OVERLAY_FILE, pageFile, REFERENCE_DIR, readOperations, SEED_FILE } from "./inputs.js";
 import type { PageModel } from "./model.js";
@@ -56,6 +56,7 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
   // Before the corrections: the blueprint replaces index-only operations, the overlay then applies to all.
   await enrich(doc, { root });
   applyCorrections(root, doc);
+  wrapEnvelopes(doc, report.envelopes);
   const yaml = toYaml(doc);
   const provenance = makeProvenance(root, yaml, { source: SOURCE }, today);
   return { doc, yaml, provenance, provenanceText: provenanceText(provenance), report };

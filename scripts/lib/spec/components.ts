@@ -25,7 +25,8 @@ export const SHARED_SCHEMAS: Record<string, Schema> = {
       "Error shape (a): `success`, `data` (object,null) and `meta.message`; 422 adds `meta.errors`.",
     properties: {
       success: { type: "boolean", description: "Response status.", example: false },
-      data: { type: "object", nullable: true, description: "Response data." },
+      // Mostly (object,null); some pages type it string ("Is null") or any, so no type here.
+      data: { description: "Response data (usually null on errors).", "x-altegio-type": "any" },
       meta: {
         description: "Additional response data (an object, or an empty array on some 404s).",
         anyOf: [

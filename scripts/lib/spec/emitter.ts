@@ -59,6 +59,8 @@ export interface EmitInput {
 
 export interface EmitReport {
   duplicates: string[];
+  /** Component name → shared envelope its body has (wrapped by wrapEnvelopes after the overlay). */
+  envelopes: Map<string, string>;
 }
 
 type Doc = Record<string, unknown> & {
@@ -68,7 +70,7 @@ type Doc = Record<string, unknown> & {
 
 export function emitDocument(input: EmitInput): { doc: Doc; report: EmitReport } {
   const schemas: Record<string, Schema> = { ...SHARED_SCHEMAS };
-  const report: EmitReport = { duplicates: [] };
+  const report: EmitReport = { duplicates: [], envelopes: new Map() };
   const paths: Record<string, Record<string, Schema>> = {};
   const bodies: PendingBody[] = [];
   const built = new Map<string, Schema>();
@@ -90,7 +92,7 @@ export function emitDocument(input: EmitInput): { doc: Doc; report: EmitReport }
       `${String(callback.description ?? "")}\n\nx-altegio: this is the partner's own endpoint (the page's \`Endpoint: POST /https://your-api.url\`), so it is a callback of ${CALLBACK.host}, not a path.`.trim();
     host.callbacks = { [CALLBACK.slug]: { [CALLBACK.expression]: { post: callback } } };
   }
-  nameBodies(bodies, schemas);
+  nameBodies(bodies, schemas, report);
 
   const doc: Doc = {
     openapi: "3.0.3",
@@ -312,7 +314,7 @@ function indexOnlyOperation(row: OperationRow, index: IndexModel): Schema {
  * Names body schemas `<slug>_<status>` (`<slug>_request` for requests). Error bodies that are
  * identical on several pages share one component, `Error<status>` for the most common one of a status.
  */
-function nameBodies(bodies: PendingBody[], schemas: Record<string, Schema>): void {
+function nameBodies(bodies: PendingBody[], schemas: Record<string, Schema>, report: EmitReport): void {
   const groups = new Map<string, PendingBody[]>();
   for (const body of bodies) {
     const key = body.shareable
@@ -338,7 +340,39 @@ function nameBodies(bodies: PendingBody[], schemas: Record<string, Schema>): voi
     if (!first) continue;
     const name = named.get(key) ?? `${first.slug}_${first.status}`;
     schemas[name] = first.schema;
+    const envelope = envelopeOf(first.status, first.schema);
+    if (envelope) report.envelopes.set(name, envelope);
     for (const body of group) for (const target of body.targets) Object.assign(target, schemaRef(name));
+  }
+}
+
+/**
+ * The shared envelope (ODDITIES "Error / response envelopes") whose top-level fields a body has:
+ * `{errors, meta}` → ErrorsEnvelope, `{success, data, meta}` → Envelope or, for 4xx, ErrorEnvelope.
+ */
+function envelopeOf(status: string, schema: Schema): string | undefined {
+  const keys = Object.keys((schema.properties ?? {}) as Schema);
+  if (status === "request" || keys.length === 0 || schema.anyOf) return undefined;
+  const within = (allowed: string[]): boolean => keys.every((k) => allowed.includes(k));
+  if (within(["errors", "meta"]) && keys.includes("errors")) return "ErrorsEnvelope";
+  // A page typing `meta` (any) is not narrowed to the envelope's object-or-array.
+  const meta = (schema.properties as Schema).meta as Schema | undefined;
+  if (meta && meta.type === undefined && meta.anyOf === undefined) return undefined;
+  if (within(["success", "data", "meta"]) && keys.includes("meta")) {
+    return Number(status) >= 400 ? "ErrorEnvelope" : "Envelope";
+  }
+  return undefined;
+}
+
+/**
+ * Declares each such body as its envelope `allOf` the page's own, more precise, schema. Runs after
+ * the corrections overlay, whose targets address the page schemas directly.
+ */
+export function wrapEnvelopes(doc: Doc | Record<string, unknown>, envelopes: Map<string, string>): void {
+  const schemas = (doc.components as { schemas: Record<string, Schema> }).schemas;
+  for (const [name, envelope] of [...envelopes].sort(([a], [b]) => a.localeCompare(b))) {
+    const schema = schemas[name];
+    if (schema) schemas[name] = { allOf: [schemaRef(envelope), schema] };
   }
 }
 

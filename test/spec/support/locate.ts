@@ -1,5 +1,5 @@
 // Finds, in openapi.yaml, the parameter or schema that documents one vendor field.
-import { deref, type Json } from "./openapi.js";
+import { deref, type Json, unwrapEnvelope } from "./openapi.js";
 import type { VendorField } from "./vendor-pages.js";
 
 /** Headers the spec never emits as parameters (CONTRIBUTING.md), wherever a page lists them. */
@@ -46,7 +46,7 @@ export function bodySchema(spec: Json, operation: Json, section: string): Json |
       : ((operation.responses as Json)?.[section] as Json | undefined);
   const content = (body?.content ?? {}) as Json;
   const first = Object.values(content)[0] as Json | undefined;
-  return first?.schema ? deref(spec, first.schema) : undefined;
+  return first?.schema ? unwrapEnvelope(deref(spec, first.schema)) : undefined;
 }
 
 export function locate(spec: Json, operation: Json, field: VendorField): Located | undefined {

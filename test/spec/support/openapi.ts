@@ -62,6 +62,17 @@ export class SchemaValidator {
   }
 }
 
+/**
+ * The page's own schema of a body declared `allOf: [{$ref: <shared envelope>}, <page schema>]`
+ * (the converter's wrapEnvelopes); any other schema unchanged.
+ */
+export function unwrapEnvelope(schema: Json): Json {
+  const parts = schema?.allOf as Json[] | undefined;
+  if (parts?.length === 2 && typeof parts[0]?.$ref === "string" && parts[1] && !parts[1].$ref)
+    return parts[1];
+  return schema;
+}
+
 /** Follows `#/components/schemas/X` references. */
 export function deref(spec: Json, schema: unknown): Json {
   let node = schema as Json;
