@@ -3,6 +3,7 @@ import { AltegioTimeoutError } from "./errors/altegio-timeout-error.js";
 import { createApiError } from "./errors/create-api-error.js";
 import { parseErrorEnvelope } from "./errors/parse-error-envelope.js";
 import { stripQuery } from "./fetch/with-network-errors.js";
+import { releaseTimeout } from "./fetch/with-timeout.js";
 import { redactSecrets } from "./redact.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -59,6 +60,8 @@ export function throwOnError<C extends Client<any, any>>(client: C, options: Thr
 
 function check(result: Result, method: string, path: string, options: ThrowOnErrorOptions): Result {
   const { response } = result;
+  // openapi-fetch has read the body: this attempt's timeout has nothing left to guard.
+  releaseTimeout(response);
   if (!response.ok)
     throw apiError(response, method, path, result.error === "" ? undefined : result.error, options);
   const data = result.data;

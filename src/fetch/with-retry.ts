@@ -3,6 +3,7 @@ import { AltegioNetworkError } from "../errors/altegio-network-error.js";
 import { type FetchLike, perCallOptions } from "./fetch-like.js";
 import { parseRetryAfter } from "./parse-retry-after.js";
 import { sleep } from "./sleep.js";
+import { releaseTimeout } from "./with-timeout.js";
 
 /** HTTP methods the client may send. */
 export type RetryMethod = "GET" | "PUT" | "DELETE" | "HEAD" | "POST" | "PATCH";
@@ -86,6 +87,7 @@ export function withRetry(fetch: FetchLike, options: RetryOptions | false): Fetc
         reason = response.status;
         if (performance.now() - started + delay > opts.maxElapsedMs) return response;
         await response.body?.cancel();
+        releaseTimeout(response);
       } catch (error) {
         const code = error instanceof AltegioNetworkError ? error.code : undefined;
         if (last || code === undefined || !opts.errorCodes.includes(code)) throw error;
