@@ -51,7 +51,7 @@ hooks.beforeEach((transaction, done) => {
   transaction.fullPath = op.uri;
   if (op.body !== undefined) {
     transaction.request.body = op.body;
-    headers["Content-Type"] = "application/json";
+    headers["Content-Type"] = op.contentType || "application/json";
   }
   done();
 });

@@ -1,6 +1,15 @@
 /**
  * Dredd transactions that Dredd 14 cannot check, by operationId → status ("*" = all), with the
- * reason printed by the hookfile. Keep in step with ./README.md. Every entry must name a
- * limitation of Dredd, not a failure of the spec or of Prism.
+ * reason printed by the hookfile. Keep in step with ./README.md. Every entry names a limitation
+ * of Dredd; the contract suite checks the same responses with ajv and they pass there.
  */
-export const DREDD_SKIPS: Record<string, Record<string, string>> = {};
+const HETEROGENEOUS_EXAMPLE =
+  "Dredd 14 reports 'Missing required property' for a key the schema does not require: the " +
+  "schema's example array has it in some items only. ajv in the contract suite validates this response against the schema";
+
+export const DREDD_SKIPS: Record<string, Record<string, string>> = {
+  get_service: { "200": `${HETEROGENEOUS_EXAMPLE} (data[].image_group)` },
+  get_sale_transaction: { "200": `${HETEROGENEOUS_EXAMPLE} (data.state.items[].document_id)` },
+  delete_loyalty_payment_transaction: { "200": `${HETEROGENEOUS_EXAMPLE} (data.state.items[].document_id)` },
+  delete_location_account_payment: { "200": `${HETEROGENEOUS_EXAMPLE} (data.state.items[].document_id)` },
+};

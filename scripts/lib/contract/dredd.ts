@@ -11,8 +11,8 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DREDD_SKIPS } from "../../../contract-tests/dredd/skips.js";
-import { buildRequest, fillPath, queryString } from "../../../contract-tests/support/request.js";
-import { loadSpec, specPath } from "../../../contract-tests/support/spec.js";
+import { buildRequest, fillPath, paramValue, queryString } from "../../../contract-tests/support/request.js";
+import { deref, type Json, loadSpec, specPath } from "../../../contract-tests/support/spec.js";
 import { validatorFor } from "../../../contract-tests/support/validator.js";
 import { repoRoot, startPrism } from "../prism.js";
 
@@ -20,7 +20,58 @@ interface PlanOp {
   security: string[];
   uri: string;
   body?: string;
+  contentType?: string;
   skip?: Record<string, string>;
+}
+
+/**
+ * Dredd reads openapi.yaml's YAML with an old parser (apielements/yaml-js) that rejects some
+ * valid YAML 1.2 flow scalars (`{ avatar: https://… }`), so the lane runs on the same document
+ * rendered as JSON (test/spec/tools.test.ts reports whether Dredd parses the YAML file itself).
+ * Dredd also refuses to build a transaction whose required URI parameter has no `example` at
+ * the parameter level (the spec may carry it in the schema, or not at all): those parameters get
+ * the value the request builder picked. The hookfile replaces every URI anyway.
+ */
+function writeJsonSpec(file: string): void {
+  const spec = loadSpec(specPath());
+  const v = validatorFor(spec);
+  const copy = structuredClone(spec.raw);
+  const isObj = (x: unknown): x is Record<string, unknown> =>
+    typeof x === "object" && x !== null && !Array.isArray(x);
+  for (const op of spec.operations) {
+    const item = (copy.paths as Record<string, Record<string, unknown>>)[op.path];
+    const lists = [
+      item?.parameters,
+      isObj(item?.[op.method]) ? (item[op.method] as Record<string, unknown>).parameters : undefined,
+    ];
+    for (const list of lists) {
+      if (!Array.isArray(list)) continue;
+      for (const entry of list) {
+        const param = deref(copy, entry) as unknown;
+        if (!isObj(param) || (param.in !== "path" && param.in !== "query") || param.required !== true)
+          continue;
+        if (param.example !== undefined || param.examples !== undefined) continue;
+        const spec30 = op.parameters.find((p) => p.name === param.name && p.in === param.in);
+        if (spec30) param.example = paramValue(spec, v, spec30);
+      }
+    }
+  }
+  writeFileSync(file, JSON.stringify(copy));
+}
+
+const BOUNDARY = "altegio-contract-boundary";
+
+/** Dredd sends bodies as strings: a form body is written out with a fixed boundary. */
+function multipart(body: Json): string {
+  const fields =
+    typeof body === "object" && body !== null && !Array.isArray(body) ? Object.entries(body) : [];
+  const parts = fields
+    .filter(([, v]) => v !== null)
+    .map(
+      ([k, v]) =>
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === "object" ? JSON.stringify(v) : String(v)}\r\n`,
+    );
+  return `${parts.join("")}--${BOUNDARY}--\r\n`;
 }
 
 function writePlan(file: string): { built: number } {
@@ -33,7 +84,12 @@ function writePlan(file: string): { built: number } {
       security: op.security,
       uri: fillPath(op.path, req.path) + queryString(req.query),
     };
-    if (req.body !== undefined) entry.body = JSON.stringify(req.body);
+    if (req.body !== undefined) {
+      if (req.bodyMediaType === "multipart/form-data") {
+        entry.body = multipart(req.body);
+        entry.contentType = `multipart/form-data; boundary=${BOUNDARY}`;
+      } else entry.body = JSON.stringify(req.body);
+    }
     const skip = DREDD_SKIPS[op.id];
     if (skip) entry.skip = skip;
     operations[`${op.method.toUpperCase()} ${op.path}`] = entry;
@@ -63,11 +119,13 @@ async function main(): Promise<number> {
   mkdirSync(cache, { recursive: true });
   const planFile = resolve(cache, "dredd-plan.json");
   writePlan(planFile);
+  const jsonSpec = resolve(cache, "openapi.dredd.json");
+  writeJsonSpec(jsonSpec);
   const prism = await startPrism({ spec: specPath() });
   try {
     const { code, out } = await runDredd(
       [
-        specPath(),
+        jsonSpec,
         prism.baseUrl,
         "--hookfiles",
         resolve(repoRoot, "contract-tests/dredd/hooks.cjs"),
