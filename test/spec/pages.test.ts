@@ -128,4 +128,22 @@ describe("vendor pages in openapi.yaml", () => {
     });
     expect(sameAs?.schema.enum).toEqual(["not_paid", "paid_not_full", "paid_full", "paid_over"]);
   });
+
+  it("keeps every literal vendor enum (on the field, or on its items for arrays)", () => {
+    let enums = 0;
+    const missing: string[] = [];
+    for (const page of pages) {
+      const entry = byId.get(page.slug);
+      for (const field of page.fields.filter((f) => f.enum)) {
+        enums++;
+        const found = entry && locate(spec, entry.operation, field);
+        const schema = found?.schema ?? {};
+        const declared = (schema.enum ?? (schema.items as Json | undefined)?.enum ?? []) as unknown[];
+        const lost = (field.enum ?? []).filter((v) => !declared.includes(v));
+        if (lost.length > 0) missing.push(`${page.slug} ${field.name}: ${JSON.stringify(lost)}`);
+      }
+    }
+    expect(enums).toBeGreaterThan(60);
+    expect(missing).toEqual([]);
+  });
 });

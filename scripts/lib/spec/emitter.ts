@@ -99,9 +99,7 @@ export function emitDocument(input: EmitInput): { doc: Doc; report: EmitReport }
     info: {
       title: "Business Management",
       version: "1.0.0",
-      description:
-        "Altegio B2B v1 API, reconstructed from the vendor reference pages (spec/reference/altegio-b2b-v1). " +
-        "V1 will be gradually deprecated by the vendor in favour of V2.",
+      description: `${input.index.intro}\n\nReconstructed from the vendor reference pages (spec/reference/altegio-b2b-v1) by scripts/build-spec.`,
       license: { name: "Altegio API Agreement" },
     },
     "x-altegio-media-type": "application/vnd.api.v2+json",

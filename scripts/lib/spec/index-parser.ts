@@ -17,6 +17,8 @@ export interface IndexOperation {
 }
 
 export interface IndexModel {
+  /** Text between the `# Business Management` title and `## Servers` (version status, aliases, auth). */
+  intro: string;
   tags: IndexTag[];
   operations: Map<string, IndexOperation>;
 }
@@ -66,7 +68,10 @@ export function parseIndex(text: string): IndexModel {
     else if (heading && !heading.tag) heading.lines.push(line);
   }
   closeOperation();
-  return { tags, operations };
+  const start = lines.findIndex((l) => l.startsWith("# "));
+  const end = lines.findIndex((l) => l.startsWith("## Servers"));
+  const intro = trimJoin(lines.slice(start + 1, end < 0 ? start + 1 : end));
+  return { intro, tags, operations };
 }
 
 function trimJoin(lines: string[]): string {

@@ -17,6 +17,8 @@ export interface VendorField {
   types: string[];
   required: boolean;
   example?: unknown;
+  /** Values of a literal `Enum:` line (not the `same as` shorthand). */
+  enum?: unknown[];
   line: number;
 }
 
@@ -104,6 +106,15 @@ export function readVendorPage(tag: string, slug: string, file: string): VendorP
         variant = { owner: owner.name, title: title[2] ?? "", indent };
         return;
       }
+    }
+    const enumLine = /^ *Enum: (.*)$/.exec(line);
+    if (
+      enumLine &&
+      last &&
+      line.indexOf("Enum:") === lastIndent(lines, last) + 2 &&
+      !enumLine[1]?.startsWith("same as")
+    ) {
+      last.enum = JSON.parse(`[${enumLine[1] ?? ""}]`) as unknown[];
     }
     const example = /^ *Example: (.*)$/.exec(line);
     if (
