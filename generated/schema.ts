@@ -1470,7 +1470,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Example of a request to get categories */
+        /**
+         * Example of a request to get categories
+         * @description Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /goods_categories/{company_id}/{parent_category_id}, line 15332).
+         */
         get: operations["get_product_category_list"];
         put?: never;
         post?: never;
@@ -3388,7 +3391,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/labels/{location_id}/{entity}": {
+    "/labels/{location_id}/{tag_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -3409,22 +3412,6 @@ export interface paths {
          *     > Legacy support: Numeric values (0, 1, 2, 3) are also accepted but string aliases are preferred.
          */
         get: operations["get_tag_list_by_entity"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/labels/{location_id}/{tag_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
         /**
          * Update Tag (Deprecated) (deprecated)
          * @description Deprecated: Use PUT /api/v2/companies/{company_id}/tags/{tag_id} instead.
@@ -5064,7 +5051,7 @@ export interface components {
             data?: unknown;
             meta?: components["schemas"]["Meta"];
         };
-        Error400: {
+        Error400: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Response data. */
@@ -5080,7 +5067,7 @@ export interface components {
                 errors?: unknown[];
             };
         };
-        Error401: {
+        Error401: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Response data. */
@@ -5094,12 +5081,12 @@ export interface components {
                 message?: string;
             };
         };
-        Error401_2: {
+        Error401_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: Record<string, never>;
         };
-        Error401_3: {
+        Error401_3: components["schemas"]["ErrorsEnvelope"] & {
             /** @description Additional response data. */
             errors?: {
                 /**
@@ -5122,7 +5109,7 @@ export interface components {
                 message?: string;
             };
         };
-        Error403: {
+        Error403: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Response data. */
@@ -5136,12 +5123,12 @@ export interface components {
                 message?: string;
             };
         };
-        Error403_2: {
+        Error403_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: Record<string, never>;
         };
-        Error404: {
+        Error404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Response data. */
@@ -5149,12 +5136,12 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
-        Error404_2: {
+        Error404_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: Record<string, never>;
         };
-        Error404_3: {
+        Error404_3: components["schemas"]["ErrorsEnvelope"] & {
             /** @description Additional response data. */
             errors?: {
                 /**
@@ -5177,7 +5164,7 @@ export interface components {
                 message?: string;
             };
         };
-        Error404_4: {
+        Error404_4: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -5185,7 +5172,7 @@ export interface components {
                 message?: string;
             };
         };
-        Error422: {
+        Error422: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Response data. */
@@ -5201,7 +5188,7 @@ export interface components {
                 errors?: unknown[];
             };
         };
-        Error422_2: {
+        Error422_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -5209,14 +5196,14 @@ export interface components {
                 errors?: Record<string, never>;
             };
         };
-        Error422_3: {
+        Error422_3: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
                 message?: string;
             };
         };
-        Error422_4: {
+        Error422_4: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status */
             success?: boolean;
             /** @description Contains null */
@@ -5281,7 +5268,7 @@ export interface components {
                 }[];
             };
         };
-        Error422_5: {
+        Error422_5: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Response data. */
@@ -5296,8 +5283,8 @@ export interface components {
              * @example false
              */
             success?: boolean;
-            /** @description Response data. */
-            data?: Record<string, never> | null;
+            /** @description Response data (usually null on errors). */
+            data?: unknown;
             /** @description Additional response data (an object, or an empty array on some 404s). */
             meta?: {
                 /**
@@ -5509,7 +5496,7 @@ export interface components {
             /** @description Visit ID */
             visit_id: number;
         };
-        assign_service_to_team_member_201: {
+        assign_service_to_team_member_201: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             data?: {
@@ -5551,7 +5538,7 @@ export interface components {
              */
             technological_card_id: number | null;
         };
-        authorize_user_201: {
+        authorize_user_201: components["schemas"]["Envelope"] & {
             /**
              * @description Request success status
              * @example true
@@ -5776,7 +5763,7 @@ export interface components {
             /** @description Visit ID */
             visit_id: number;
         };
-        chain_loyalty_certificate_types_create_200: {
+        chain_loyalty_certificate_types_create_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -5841,7 +5828,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_certificate_types_create_400: {
+        chain_loyalty_certificate_types_create_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -5937,14 +5924,14 @@ export interface components {
             /** @description Service category restriction (null = no restriction) */
             category_id?: number | null;
         };
-        chain_loyalty_certificate_types_delete_200: {
+        chain_loyalty_certificate_types_delete_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: unknown;
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_certificate_types_delete_400: {
+        chain_loyalty_certificate_types_delete_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -5952,7 +5939,7 @@ export interface components {
                 message?: string;
             };
         };
-        chain_loyalty_certificate_types_get_200: {
+        chain_loyalty_certificate_types_get_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -6007,7 +5994,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_certificate_types_list_200: {
+        chain_loyalty_certificate_types_list_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -6067,7 +6054,7 @@ export interface components {
                 total_count?: number;
             };
         };
-        chain_loyalty_certificate_types_update_200: {
+        chain_loyalty_certificate_types_update_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -6122,7 +6109,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_certificate_types_update_400: {
+        chain_loyalty_certificate_types_update_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -6226,14 +6213,14 @@ export interface components {
              */
             is_archived: boolean;
         };
-        chain_loyalty_membership_types_delete_204: {
+        chain_loyalty_membership_types_delete_204: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: unknown;
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_membership_types_read_200: {
+        chain_loyalty_membership_types_read_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             /** @description Chain-level membership type object */
@@ -6541,7 +6528,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_membership_types_update_200: {
+        chain_loyalty_membership_types_update_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             /** @description Chain-level membership type object */
@@ -7002,7 +6989,7 @@ export interface components {
                 }[];
             }[];
         };
-        chain_loyalty_memberships_freeze_200: {
+        chain_loyalty_memberships_freeze_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -7026,7 +7013,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_memberships_freeze_400: {
+        chain_loyalty_memberships_freeze_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -7034,7 +7021,7 @@ export interface components {
                 message?: string;
             };
         };
-        chain_loyalty_memberships_freeze_422: {
+        chain_loyalty_memberships_freeze_422: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -7051,7 +7038,7 @@ export interface components {
              */
             freeze_till: string;
         };
-        chain_loyalty_memberships_set_balance_200: {
+        chain_loyalty_memberships_set_balance_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -7065,7 +7052,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_memberships_set_balance_400: {
+        chain_loyalty_memberships_set_balance_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -7073,7 +7060,7 @@ export interface components {
                 message?: string;
             };
         };
-        chain_loyalty_memberships_set_balance_422: {
+        chain_loyalty_memberships_set_balance_422: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -7113,7 +7100,7 @@ export interface components {
                 balance: number;
             }[];
         };
-        chain_loyalty_memberships_set_period_200: {
+        chain_loyalty_memberships_set_period_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -7138,7 +7125,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_memberships_set_period_400: {
+        chain_loyalty_memberships_set_period_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -7146,7 +7133,7 @@ export interface components {
                 message?: string;
             };
         };
-        chain_loyalty_memberships_set_period_422: {
+        chain_loyalty_memberships_set_period_422: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -7166,7 +7153,7 @@ export interface components {
              */
             period_unit_id: 1 | 2 | 3 | 4;
         };
-        chain_loyalty_memberships_unfreeze_200: {
+        chain_loyalty_memberships_unfreeze_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -7184,7 +7171,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        chain_loyalty_memberships_unfreeze_400: {
+        chain_loyalty_memberships_unfreeze_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -7231,7 +7218,7 @@ export interface components {
                 };
             };
         };
-        check_memberships_for_event_400: {
+        check_memberships_for_event_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -7239,7 +7226,7 @@ export interface components {
                 message?: string;
             };
         };
-        copy_user_permissions_to_locations_200: {
+        copy_user_permissions_to_locations_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Response data. */
@@ -7278,7 +7265,7 @@ export interface components {
                 }[];
             }[];
         };
-        create_appointment_201: {
+        create_appointment_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -7851,7 +7838,7 @@ export interface components {
                 some_another_field?: unknown[];
             };
         };
-        create_booking_widget_201: {
+        create_booking_widget_201: components["schemas"]["Envelope"] & {
             /** @description appointment Widget Settings */
             data: {
                 /** @description Flag for enabling letterform ab-test */
@@ -7984,7 +7971,7 @@ export interface components {
             /** @description Button animation enable flag */
             button_animation?: boolean;
         };
-        create_client_account_topup_operation_200: {
+        create_client_account_topup_operation_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -8242,7 +8229,7 @@ export interface components {
                          * @description location time zone
                          * @example -5
                          */
-                        timezone?: number;
+                        timezone?: number | string;
                         /**
                          * @description Time zone name
                          * @example America/New_York
@@ -8510,7 +8497,7 @@ export interface components {
             /** @description team member ID */
             master_id?: number;
         };
-        create_client_comment_201: {
+        create_client_comment_201: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Data for an existing comment for a client. */
@@ -8564,7 +8551,7 @@ export interface components {
              */
             text: string;
         };
-        create_document_200: {
+        create_document_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -8739,7 +8726,7 @@ export interface components {
                      * @description Timezone ID
                      * @example -5
                      */
-                    timezone?: number;
+                    timezone?: number | string;
                     /** @description Timezone name */
                     timezone_name?: string;
                     /**
@@ -8841,7 +8828,7 @@ export interface components {
              */
             comment?: string;
         };
-        create_financial_transaction_200: {
+        create_financial_transaction_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -9082,14 +9069,14 @@ export interface components {
              * @description A comment
              * @example Test transaction comment
              */
-            comment?: number;
+            comment?: string;
             /**
              * @description Transaction creation date
              * @example 2026-08-29T10:00:00-05:00
              */
             date?: string;
         };
-        create_inventory_operation_200: {
+        create_inventory_operation_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -9349,12 +9336,12 @@ export interface components {
                          * @description Latitude
                          * @example 40.73061
                          */
-                        coordinate_lat?: string;
+                        coordinate_lat?: string | number;
                         /**
                          * @description Longitude
                          * @example -73.935242
                          */
-                        coordinate_lon?: string;
+                        coordinate_lon?: string | number;
                         /**
                          * @description Let, on which the location logo is located
                          * @example https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png
@@ -9545,7 +9532,7 @@ export interface components {
             /** @description team member ID */
             master_id?: number;
         };
-        create_location_201: {
+        create_location_201: components["schemas"]["Envelope"] & {
             /**
              * @description Success status (true)
              * @example true
@@ -9722,7 +9709,7 @@ export interface components {
              */
             short_descr?: string;
         };
-        create_loyalty_card_transaction_200: {
+        create_loyalty_card_transaction_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Loyalty card */
@@ -9762,7 +9749,7 @@ export interface components {
             /** @description Optional comment */
             title?: string;
         };
-        create_payment_with_loyalty_methods_200: {
+        create_payment_with_loyalty_methods_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -11145,7 +11132,7 @@ export interface components {
                  * @description Certificate code
                  * @example 123123
                  */
-                number?: string;
+                number?: string | number;
             };
         } | {
             /**
@@ -11182,7 +11169,7 @@ export interface components {
                  * @description Subscription code
                  * @example 123123
                  */
-                number?: string;
+                number?: string | number;
             };
         } | {
             /**
@@ -11297,7 +11284,7 @@ export interface components {
                 };
             };
         };
-        create_position_quick_201: {
+        create_position_quick_201: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Data for an existing position in a chain. */
@@ -11332,7 +11319,7 @@ export interface components {
              */
             title: string;
         };
-        create_product_201: {
+        create_product_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -11444,12 +11431,12 @@ export interface components {
                  * @description Subscription type identifier (if the product is a membership)
                  * @example 150
                  */
-                loyalty_abonement_type_id?: number;
+                loyalty_abonement_type_id?: number | string;
                 /**
                  * @description Certificate type identifier (if the item is a certificate)
                  * @example 0
                  */
-                loyalty_certificate_type_id?: number;
+                loyalty_certificate_type_id?: number | string;
                 /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
                 loyalty_allow_empty_code?: boolean | number;
                 /** @description Critical residue */
@@ -11483,7 +11470,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        create_product_category_201: {
+        create_product_category_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status
              * @example true
@@ -11626,7 +11613,7 @@ export interface components {
              */
             vat_id?: number;
         };
-        create_service_category_201: {
+        create_service_category_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -11712,7 +11699,7 @@ export interface components {
              */
             staff?: unknown[];
         };
-        create_tag_200: {
+        create_tag_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -11761,7 +11748,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        create_team_member_quick_201: {
+        create_team_member_quick_201: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             data?: {
@@ -11821,7 +11808,7 @@ export interface components {
             /** @description Whether the team member is a paid staff member. */
             is_paid_staff?: boolean;
         };
-        create_timetable_event_schedule_201: {
+        create_timetable_event_schedule_201: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Data for an existing schedule in a location. */
@@ -12204,7 +12191,7 @@ export interface components {
                          * @description Actual duration of a scheduled appointment/event.
                          * @example 3600
                          */
-                        entity_duration?: string;
+                        entity_duration?: string | number;
                         /**
                          * @description Actual tags linked to a scheduled appointment/event.
                          * @example [
@@ -12296,7 +12283,7 @@ export interface components {
                 resource_instances_ids?: unknown[];
             }[];
         };
-        create_user_invitation_202: {
+        create_user_invitation_202: components["schemas"]["Envelope"] & {
             /**
              * @description Send success status (true)
              * @example true
@@ -12370,7 +12357,7 @@ export interface components {
             /** @description Image group ID to delete */
             image_group_id: number;
         };
-        deprecated_create_team_member_201: {
+        deprecated_create_team_member_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -12530,7 +12517,7 @@ export interface components {
              */
             is_included_in_payment_policy?: boolean;
         };
-        deprecated_get_client_list_200: {
+        deprecated_get_client_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -12602,18 +12589,11 @@ export interface components {
                 /** @description Client name */
                 name?: string;
                 /** @description Customer phone */
-                phone?: string;
+                phone?: string | number;
                 /** @description Client Email */
                 email?: string;
                 /** @description Client categories */
-                categories?: {
-                    /** @description Category ID */
-                    id?: number;
-                    /** @description name of category */
-                    title?: string;
-                    /** @description Category color */
-                    color?: string;
-                }[];
+                categories?: unknown[] | Record<string, never>;
                 /** @description Gender identifier, 0 - unknown, 1 - male, 2 - female */
                 gender_id?: number;
                 /** @description Gender name */
@@ -12625,9 +12605,9 @@ export interface components {
                 /** @description Client priority level name */
                 importance?: string;
                 /** @description Client card number */
-                card?: number;
+                card?: (string | null) | (number | null);
                 /** @description Client's date of birth */
-                birth_date?: string;
+                birth_date?: (string | null) | (number | null);
                 /** @description Customer comment */
                 comment?: string;
                 /** @description 1 - Happy Birthday by SMS, 0 - do not congratulate */
@@ -12659,7 +12639,7 @@ export interface components {
                 total_count?: number;
             };
         };
-        deprecated_get_location_users_200: {
+        deprecated_get_location_users_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -12836,7 +12816,7 @@ export interface components {
                 total_count?: number;
             };
         };
-        deprecated_get_service_list_by_id_200: {
+        deprecated_get_service_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -12941,7 +12921,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        deprecated_update_service_by_id_200: {
+        deprecated_update_service_by_id_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -13195,7 +13175,7 @@ export interface components {
                 seance_length?: number;
             }[];
         };
-        disable_team_member_tips_200: {
+        disable_team_member_tips_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -13530,7 +13510,7 @@ export interface components {
             success: boolean;
             LoyaltyGenerateCodeErrorOption?: Record<string, never>;
         };
-        get_account_list_200: {
+        get_account_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -13575,7 +13555,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_appointment_200: {
+        get_appointment_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -14365,7 +14345,7 @@ export interface components {
             /** @description Session time */
             time: string;
         };
-        get_appointment_calendar_settings_200: {
+        get_appointment_calendar_settings_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -14396,7 +14376,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_appointment_list_200: {
+        get_appointment_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -14820,7 +14800,7 @@ export interface components {
                 total_count?: number;
             };
         };
-        get_bill_of_materials_list_200: {
+        get_bill_of_materials_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -14894,7 +14874,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_booking_widget_200: {
+        get_booking_widget_200: components["schemas"]["Envelope"] & {
             /** @description appointment Widget Settings */
             data: {
                 /** @description Flag for enabling letterform ab-test */
@@ -14987,7 +14967,7 @@ export interface components {
             /** @description Success status (true) */
             success: boolean;
         };
-        get_chain_client_account_history_200: {
+        get_chain_client_account_history_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -15055,7 +15035,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        get_chain_client_by_phone_number_200: {
+        get_chain_client_by_phone_number_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -15127,7 +15107,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_chain_client_by_phone_number_404: {
+        get_chain_client_by_phone_number_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status */
             success?: boolean;
             /** @description Contains null */
@@ -15146,7 +15126,7 @@ export interface components {
                 message?: string;
             };
         };
-        get_chain_list_200: {
+        get_chain_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -15252,35 +15232,35 @@ export interface components {
                 /** @description User access rights on the chain */
                 access?: {
                     /** @description 1 - there is access to the settings section, 0 - no access */
-                    settings_access?: number;
+                    settings_access?: number | string;
                     /** @description 1 - there is access to the client base, 0 - no access */
-                    clients_access?: number;
+                    clients_access?: number | string;
                     /** @description 1 - there is access to client accounts, 0 - no access */
-                    deposits_access?: number;
+                    deposits_access?: number | string;
                     /** @description 1 - there is access to client account types, 0 - no access */
-                    deposit_types_access?: number;
+                    deposit_types_access?: number | string;
                     /** @description 1 - there is access to user management, 0 - no access */
-                    users_access?: number;
+                    users_access?: number | string;
                     /** @description 1 - there is access to loyalty, 0 - no access */
-                    loyalty_access?: number;
+                    loyalty_access?: number | string;
                     /** @description 1 - there is access to membership types, 0 - no access */
-                    loyalty_abonement_types_access?: number;
+                    loyalty_abonement_types_access?: number | string;
                     /** @description 1 - there is access to edit membership balance, 0 - no access */
-                    loyalty_abonement_balance_edit_access?: number;
+                    loyalty_abonement_balance_edit_access?: number | string;
                     /** @description 1 - there is access to edit membership period, 0 - no access */
-                    loyalty_abonement_period_edit_access?: number;
+                    loyalty_abonement_period_edit_access?: number | string;
                     /** @description 1 - there is access to membership history, 0 - no access */
-                    loyalty_abonement_history_access?: number;
+                    loyalty_abonement_history_access?: number | string;
                     /** @description 1 - there is access to manual replenishment/withdrawal from loyalty cards, 0 - no access */
-                    loyalty_cards_manual_transactions_access?: number;
+                    loyalty_cards_manual_transactions_access?: number | string;
                     /** @description 1 - there is access to certificate types, 0 - no access */
-                    loyalty_certificate_types_access?: number;
+                    loyalty_certificate_types_access?: number | string;
                     /** @description 1 - there is access to loyalty programs, 0 - no access */
-                    loyalty_programs_access?: number;
+                    loyalty_programs_access?: number | string;
                     /** @description 1 - there is access to chain services management, 0 - no access */
-                    network_services_access?: number;
+                    network_services_access?: number | string;
                     /** @description 1 - there is access to analytics, 0 - no access */
-                    analytics_access?: number;
+                    analytics_access?: number | string;
                 };
             }[];
             /** @description Metadata (empty array) */
@@ -15308,7 +15288,7 @@ export interface components {
              */
             message_type?: "loyalty_discount_expiration" | "loyalty_cashback_expiration" | "loyalty_discount_increased" | "loyalty_discount_decreased" | "loyalty_card_created" | "loyalty_card_withdraw" | "loyalty_withdraw_cancelled" | "loyalty_card_manual" | "loyalty_card_manual_withdraw" | "loyalty_card_cashback" | "loyalty_card_cashback_cancelled" | "loyalty_card_income" | "loyalty_discount_changed" | "loyalty_cashback_changed" | "loyalty_settings_abonement_notification";
         };
-        get_chain_loyalty_transaction_list_200: {
+        get_chain_loyalty_transaction_list_200: components["schemas"]["Envelope"] & {
             /** @description Execution success status (true) */
             success?: boolean;
             /** @description Array of objects with data */
@@ -15392,7 +15372,7 @@ export interface components {
                 title?: string;
             }[];
         };
-        get_client_file_list_200: {
+        get_client_file_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -15468,7 +15448,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_client_list_200: {
+        get_client_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -15508,7 +15488,7 @@ export interface components {
                 total_count?: number;
             };
         };
-        get_client_list_400: {
+        get_client_list_400: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
             success?: boolean;
             /** @description Contains null */
@@ -15544,7 +15524,7 @@ export interface components {
                 };
             };
         };
-        get_client_list_402: {
+        get_client_list_402: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
             success?: boolean;
             /** @description Contains null */
@@ -15560,7 +15540,7 @@ export interface components {
                 message?: string;
             };
         };
-        get_client_list_404: {
+        get_client_list_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
             success?: boolean;
             /**
@@ -15787,11 +15767,11 @@ export interface components {
                 type?: string;
                 /** @description Filter type */
                 state?: {
-                    value?: unknown[];
+                    value?: unknown[] | string | number | boolean;
                 };
             }[];
         };
-        get_comments_200: {
+        get_comments_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -15829,7 +15809,7 @@ export interface components {
                 /** @description The date the comment was posted */
                 date?: string;
                 /** @description Rating (from 1 to 5) */
-                rating?: string;
+                rating?: string | number;
                 /** @description ID of the user who left the comment */
                 user_id?: number;
                 /** @description Name of the user who left the comment */
@@ -15845,7 +15825,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_custom_field_list_200: {
+        get_custom_field_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -15907,7 +15887,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_day_end_report_data_200: {
+        get_day_end_report_data_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -16467,7 +16447,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_document_financial_transactions_200: {
+        get_document_financial_transactions_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -16612,7 +16592,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_document_product_transactions_200: {
+        get_document_product_transactions_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -16728,7 +16708,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_event_date_range_200: {
+        get_event_date_range_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Date range for Event search. */
@@ -16741,7 +16721,7 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
-        get_event_search_filters_200: {
+        get_event_search_filters_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /**
@@ -16808,7 +16788,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_fiscal_transaction_list_200: {
+        get_fiscal_transaction_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -16893,7 +16873,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_gift_card_type_list_200: {
+        get_gift_card_type_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -16964,7 +16944,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_gift_card_type_list_by_id_200: {
+        get_gift_card_type_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -17035,7 +17015,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_location_200: {
+        get_location_200: components["schemas"]["Envelope"] & {
             /**
              * @description Success status (true)
              * @example true
@@ -17324,7 +17304,7 @@ export interface components {
              */
             data?: unknown[];
         };
-        get_location_analytics_overall_200: {
+        get_location_analytics_overall_200: components["schemas"]["Envelope"] & {
             /** @description Summary indicators */
             data: {
                 income_total_stats?: {
@@ -17407,7 +17387,7 @@ export interface components {
             /** @description Execution success status (true) */
             success: boolean;
         };
-        get_location_inventories_200: {
+        get_location_inventories_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -17459,7 +17439,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_location_list_200: {
+        get_location_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Success status (true)
              * @example true
@@ -17580,7 +17560,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_location_loyalty_program_list_200: {
+        get_location_loyalty_program_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status.
              * @example true
@@ -17694,7 +17674,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_location_notification_settings_200: {
+        get_location_notification_settings_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status
              * @example true
@@ -17827,7 +17807,7 @@ export interface components {
                 title: string;
             };
         };
-        get_location_users_200: {
+        get_location_users_200: components["schemas"]["Envelope"] & {
             /**
              * @description Response status.
              * @example true
@@ -17917,7 +17897,7 @@ export interface components {
              * @description Card number
              * @example 14507109210520
              */
-            number?: string;
+            number?: string | number;
             /**
              * @description Loyalty card type identifier
              * @example 10992
@@ -18076,7 +18056,7 @@ export interface components {
                 title?: string;
             };
         };
-        get_loyalty_program_client_statistics_200: {
+        get_loyalty_program_client_statistics_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status
              * @example true
@@ -18232,7 +18212,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_loyalty_program_revenue_statistics_200: {
+        get_loyalty_program_revenue_statistics_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status
              * @example true
@@ -18399,7 +18379,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_loyalty_program_team_member_statistics_200: {
+        get_loyalty_program_team_member_statistics_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status
              * @example true
@@ -18505,7 +18485,7 @@ export interface components {
                 group_id?: number;
             };
         };
-        get_membership_type_list_200: {
+        get_membership_type_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -18573,7 +18553,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_membership_type_list_by_id_200: {
+        get_membership_type_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -18653,7 +18633,7 @@ export interface components {
             /** @description Amount of message's parts */
             parts_amount?: number;
         };
-        get_permission_list_200: {
+        get_permission_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -20657,7 +20637,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_position_list_200: {
+        get_position_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Array of objects with data
              * @example [
@@ -20684,7 +20664,7 @@ export interface components {
             /** @description Execution success status (true) */
             success: boolean;
         };
-        get_product_200: {
+        get_product_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -20796,12 +20776,12 @@ export interface components {
                  * @description Subscription type identifier (if the product is a membership)
                  * @example 150
                  */
-                loyalty_abonement_type_id?: number;
+                loyalty_abonement_type_id?: number | string;
                 /**
                  * @description Certificate type identifier (if the item is a certificate)
                  * @example 0
                  */
-                loyalty_certificate_type_id?: number;
+                loyalty_certificate_type_id?: number | string;
                 /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
                 loyalty_allow_empty_code?: boolean | number;
                 /** @description Critical residue */
@@ -20944,7 +20924,7 @@ export interface components {
                 children_count?: number;
             };
         };
-        get_product_category_list_by_ids_200: {
+        get_product_category_list_by_ids_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -20991,7 +20971,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_products_list_200: {
+        get_products_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -21041,7 +21021,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_resource_list_200: {
+        get_resource_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -21172,7 +21152,7 @@ export interface components {
                 total_count?: number;
             };
         };
-        get_service_category_list_403: {
+        get_service_category_list_403: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (true) */
             success?: boolean;
             /** @description is null */
@@ -21191,7 +21171,7 @@ export interface components {
                 message?: string;
             };
         };
-        get_service_category_list_404: {
+        get_service_category_list_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (true) */
             success?: boolean;
             /** @description is null */
@@ -21244,7 +21224,7 @@ export interface components {
                 }[];
             };
         };
-        get_service_list_200: {
+        get_service_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -21310,7 +21290,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_tag_list_by_entity_200: {
+        get_tag_list_by_entity_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status
              * @example true
@@ -21343,25 +21323,25 @@ export interface components {
              */
             data?: {
                 /** @description Tag ID */
-                id?: string;
+                id?: string | number;
                 /** @description Location ID */
-                salon_id?: string;
+                salon_id?: string | number;
                 /** @description Tag name */
-                title?: string;
+                title?: string | number;
                 /** @description Tag color in #RRGGBB format */
-                color?: string;
+                color?: string | number;
                 /** @description Icon name */
-                icon?: string;
+                icon?: string | number;
                 /** @description Tag slug */
-                slug?: string;
+                slug?: string | number;
                 /** @description Tag type (1 - client, 2 - appointment, 3 - event) */
-                entity?: string;
+                entity?: string | number;
                 /** @description Delete mark (0 - active, 1 - deleted) */
-                deleted?: string;
+                deleted?: string | number;
                 /** @description Whether tag changes are allowed (0 - allowed, 1 - not allowed) */
-                not_editable?: string;
+                not_editable?: string | number;
                 /** @description Font color in #RRGGBB format */
-                font_color?: string;
+                font_color?: string | number;
             }[];
             /**
              * @description Metadata (empty array)
@@ -21369,7 +21349,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_tax_system_list_200: {
+        get_tax_system_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -21476,7 +21456,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_team_member_200: {
+        get_team_member_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -21580,7 +21560,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_team_member_403: {
+        get_team_member_403: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
             success?: boolean;
             /** @description Contains null */
@@ -21596,7 +21576,7 @@ export interface components {
                 message?: string;
             };
         };
-        get_team_member_404: {
+        get_team_member_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
             success?: boolean;
             /**
@@ -21637,7 +21617,7 @@ export interface components {
                 }[];
             };
         };
-        get_team_member_by_id_200: {
+        get_team_member_by_id_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -21824,7 +21804,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_team_member_list_200: {
+        get_team_member_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -21923,7 +21903,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_team_member_payroll_calculation_200: {
+        get_team_member_payroll_calculation_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             data?: {
@@ -22021,7 +22001,7 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
-        get_team_member_salary_period_200: {
+        get_team_member_salary_period_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Payroll for a period for a specific team member. */
@@ -22061,7 +22041,7 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
-        get_team_member_salary_schemes_200: {
+        get_team_member_salary_schemes_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             data?: {
@@ -22096,7 +22076,7 @@ export interface components {
             /** @description An array of (from, to) working timeslots. */
             slots?: unknown[];
         };
-        get_team_member_schedule_list_200: {
+        get_team_member_schedule_list_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: {
@@ -22164,7 +22144,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_timeslot_settings_200: {
+        get_timeslot_settings_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             /** @description Timeslot settings object */
@@ -22249,7 +22229,7 @@ export interface components {
             /** @example [] */
             meta?: unknown[];
         };
-        get_transactions_by_visit_or_appointment_id_200: {
+        get_transactions_by_visit_or_appointment_id_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -22339,7 +22319,7 @@ export interface components {
                     /** @description Client name */
                     name?: string;
                     /** @description Customer phone */
-                    phone?: string;
+                    phone?: string | number;
                 };
                 /** @description Last modified date */
                 last_change_date?: string;
@@ -22350,7 +22330,7 @@ export interface components {
                 /** @description Identifier of the sold product/service */
                 sold_item_id?: number;
                 /** @description Sale entity type (product/service) */
-                sold_item_type?: number;
+                sold_item_type?: number | string;
             }[];
             /**
              * @description Metadata (empty array)
@@ -22358,7 +22338,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_user_gift_cards_200: {
+        get_user_gift_cards_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -22403,7 +22383,7 @@ export interface components {
                 /** @description Certificate ID */
                 id?: number;
                 /** @description Certificate number */
-                number?: string;
+                number?: string | number;
                 /** @description Current balance */
                 balance?: number;
                 /** @description Starting balance */
@@ -22498,7 +22478,7 @@ export interface components {
              * @description Card number
              * @example 14507109210520
              */
-            number?: string;
+            number?: string | number;
             /**
              * @description Loyalty card type identifier
              * @example 10992
@@ -22627,7 +22607,7 @@ export interface components {
                 }[];
             }[];
         };
-        get_user_memberships_200: {
+        get_user_memberships_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -22692,7 +22672,7 @@ export interface components {
                 /** @description Membership ID */
                 id?: number;
                 /** @description Subscription code */
-                number?: string;
+                number?: string | number;
                 /** @description Service name, with number of uses */
                 balance_string?: string;
                 /** @description Is the membership frozen? */
@@ -22776,7 +22756,7 @@ export interface components {
                     /** @description Identifier of the chain in which the membership type is valid */
                     salon_group_id?: number;
                     /** @description Membership type name */
-                    title?: string;
+                    title?: string | number;
                     /** @description Subscription expiration date (0 if not set) */
                     period?: number;
                     /** @description Subscription validity period unit (list of possible values, if not set - 0) */
@@ -22883,7 +22863,7 @@ export interface components {
                 count?: number;
             };
         };
-        get_user_permissions_200: {
+        get_user_permissions_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Data on the permissions and user role */
@@ -22924,7 +22904,7 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
-        get_user_roles_200: {
+        get_user_roles_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /**
@@ -22988,7 +22968,7 @@ export interface components {
                  * @description Name of the role
                  * @enum {string}
                  */
-                slug?: "worker" | "administrator" | "accountant" | "manager" | "owner" | "free_readonly" | "free_readonly_admin";
+                slug?: "worker" | "administrator" | "accountant" | "manager" | "owner" | "free_readonly" | "free_readonly_admin" | "staff_member";
                 /**
                  * @description Title of the role
                  * @example team member
@@ -23083,9 +23063,9 @@ export interface components {
                          * @description A value that grants full access for this type of permission (can be number, string, or boolean)
                          * @example true
                          */
-                        all_access_value?: string | null;
+                        all_access_value?: (string | null) | (number | null) | (boolean | null);
                         /** @description A value that completely takes away access for this type of permission (can be number, string, or boolean) */
-                        no_access_value?: string | null;
+                        no_access_value?: (string | null) | (number | null) | (boolean | null);
                     };
                     /**
                      * @description Options list of the permission
@@ -23124,7 +23104,7 @@ export interface components {
                      * @description Value of the permission by default (can be number, string, or boolean)
                      * @example true
                      */
-                    default_value?: string | null;
+                    default_value?: (string | null) | (number | null) | (boolean | null);
                     /** @description The name of the entity to which this permission belongs */
                     entity_name?: string | null;
                     /** @description Whether the permission is only available for paid staff members */
@@ -23169,7 +23149,7 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
-        get_visit_200: {
+        get_visit_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -23400,9 +23380,9 @@ export interface components {
                         /** @description Client name */
                         name?: string;
                         /** @description Customer phone number */
-                        phone?: string;
+                        phone?: string | number;
                         /** @description Client card number */
-                        card?: string;
+                        card?: string | number;
                         /** @description Client's email address */
                         email?: string;
                         /** @description Number of customer visits, in the "Customer arrived" status */
@@ -23484,7 +23464,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        get_visit_details_200: {
+        get_visit_details_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -23917,7 +23897,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        leave_comment_201: {
+        leave_comment_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -23955,7 +23935,7 @@ export interface components {
                 /** @description The date the comment was posted */
                 date?: string;
                 /** @description Rating (from 1 to 5) */
-                rating?: string;
+                rating?: string | number;
                 /** @description ID of the user who left the comment */
                 user_id?: number;
                 /** @description Name of the user who left the comment */
@@ -23988,7 +23968,7 @@ export interface components {
              */
             text: string;
         };
-        list_client_comments_200: {
+        list_client_comments_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /**
@@ -24071,7 +24051,7 @@ export interface components {
                 count?: number;
             };
         };
-        list_timetable_schedule_day_events_200: {
+        list_timetable_schedule_day_events_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /**
@@ -24243,7 +24223,7 @@ export interface components {
                  * @description Actual duration of a scheduled appointment/event.
                  * @example 3600
                  */
-                entity_duration?: string;
+                entity_duration?: string | number;
                 /**
                  * @description Actual tags linked to a scheduled appointment/event.
                  * @example [
@@ -24308,7 +24288,7 @@ export interface components {
                 count?: number;
             };
         };
-        patch_service_200: {
+        patch_service_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -24709,7 +24689,7 @@ export interface components {
                 seance_length?: number;
             }[];
         };
-        print_fiscal_receipt_200: {
+        print_fiscal_receipt_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -24843,7 +24823,7 @@ export interface components {
             /** @description enable POS terminal (default false) */
             is_pos_enabled?: boolean;
         };
-        remove_user_from_locations_200: {
+        remove_user_from_locations_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Response data. */
@@ -24886,7 +24866,7 @@ export interface components {
                 to?: string;
             }[];
         };
-        search_client_visits_200: {
+        search_client_visits_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Data on customer visits, including appointments and product sales. */
@@ -25443,22 +25423,22 @@ export interface components {
              * @description Client ID.
              * @example 123
              */
-            client_id: number | null;
+            client_id?: number | null;
             /**
              * @description Customer phone number.
              * @example 13155550184
              */
-            client_phone: string | null;
+            client_phone?: string | null;
             /**
              * @description Period start date.
              * @example 2022-01-31
              */
-            from: string | null;
+            from?: string | null;
             /**
              * @description Period end date.
              * @example 2022-02-01
              */
-            to: string | null;
+            to?: string | null;
             /**
              * @description Visit payment status:
              *     not_paid - the visit is not paid, no payments were made for the visit;
@@ -25467,7 +25447,7 @@ export interface components {
              *     paid_over - there is an overpayment for the visit.
              *     If the filter by payment status is not required, then an empty array [] must be passed.
              */
-            payment_statuses: ("not_paid" | "paid_not_full" | "paid_full" | "paid_over")[];
+            payment_statuses?: ("not_paid" | "paid_not_full" | "paid_full" | "paid_over")[];
             /**
              * @description Visit status:
              *     -1: - the client did not come;
@@ -25476,9 +25456,9 @@ export interface components {
              *     2: - the client has confirmed the appointment.
              * @enum {number|null}
              */
-            attendance: -1 | 0 | 1 | 2 | null;
-        };
-        search_event_services_200: {
+            attendance?: -1 | 0 | 1 | 2 | null;
+        } | unknown | unknown;
+        search_event_services_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -25565,7 +25545,7 @@ export interface components {
                 count?: number;
             };
         };
-        search_events_200: {
+        search_events_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -25739,7 +25719,7 @@ export interface components {
                     resource_id?: number;
                 }[];
                 /** @description Post category */
-                labels?: unknown[];
+                labels?: unknown[] | Record<string, never>;
             }[];
             /**
              * @description Metadata (contains the number of Events found)
@@ -25752,7 +25732,7 @@ export interface components {
                 count?: number;
             };
         };
-        search_for_product_transactions_200: {
+        search_for_product_transactions_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -25877,7 +25857,7 @@ export interface components {
                     /** @description Client name */
                     name?: string;
                     /** @description Customer phone */
-                    phone?: string;
+                    phone?: string | number;
                 };
             }[];
             /**
@@ -25921,7 +25901,7 @@ export interface components {
             /** @description Related membership types and availability intervals */
             included?: unknown[];
         };
-        search_product_200: {
+        search_product_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -25977,7 +25957,7 @@ export interface components {
                 count?: number;
             };
         };
-        search_team_member_period_daily_salary_200: {
+        search_team_member_period_daily_salary_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Payroll for a period for a specific team member grouped by date. */
@@ -26030,7 +26010,7 @@ export interface components {
                 count?: number;
             };
         };
-        search_team_member_period_salary_200: {
+        search_team_member_period_salary_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Mutual settlements. */
@@ -26061,7 +26041,7 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
-        send_email_campaign_to_filtered_clients_201: {
+        send_email_campaign_to_filtered_clients_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -26092,7 +26072,7 @@ export interface components {
              */
             text: string;
         };
-        send_email_newsletter_to_clients_201: {
+        send_email_newsletter_to_clients_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -26134,7 +26114,7 @@ export interface components {
              */
             text: string;
         };
-        send_sms_campaign_to_filtered_clients_201: {
+        send_sms_campaign_to_filtered_clients_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -26158,7 +26138,7 @@ export interface components {
              */
             text: string;
         };
-        send_sms_to_clients_201: {
+        send_sms_to_clients_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -26177,7 +26157,7 @@ export interface components {
                 message?: string;
             };
         };
-        send_sms_to_clients_402: {
+        send_sms_to_clients_402: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
@@ -26203,7 +26183,7 @@ export interface components {
              */
             text?: string;
         };
-        set_team_member_schedule_200: {
+        set_team_member_schedule_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             /** @description Resulting schedules for modified team members */
@@ -26271,7 +26251,7 @@ export interface components {
                 dates?: unknown[];
             }[];
         };
-        unlink_appointment_service_association_200: {
+        unlink_appointment_service_association_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -26313,7 +26293,7 @@ export interface components {
             /** @description Whether to remove consumables along with deleting bill of materials. Default 0 */
             delete_consumables?: number;
         };
-        update_appointment_201: {
+        update_appointment_201: components["schemas"]["Envelope"] & {
             /**
              * @description Success status (true)
              * @example true
@@ -26721,7 +26701,7 @@ export interface components {
                 some_another_field?: unknown[];
             };
         };
-        update_appointment_service_consumables_200: {
+        update_appointment_service_consumables_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -27313,7 +27293,7 @@ export interface components {
              *       102
              *     ]
              */
-            labels?: Record<string, never>;
+            labels?: number[] | Record<string, never>;
             /**
              * @description Array of additional client fields as "api-key": "value" pairs
              * @example {
@@ -27322,7 +27302,7 @@ export interface components {
              */
             custom_fields?: Record<string, never>;
         };
-        update_event_200: {
+        update_event_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -27540,7 +27520,7 @@ export interface components {
              */
             length?: number;
         };
-        update_location_200: {
+        update_location_200: components["schemas"]["Envelope"] & {
             /**
              * @description Success status (true)
              * @example true
@@ -27807,7 +27787,7 @@ export interface components {
              */
             short_descr?: string;
         };
-        update_online_booking_settings_200: {
+        update_online_booking_settings_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -27866,7 +27846,7 @@ export interface components {
              */
             seance_delay_step: number;
         };
-        update_product_200: {
+        update_product_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -27978,12 +27958,12 @@ export interface components {
                  * @description Subscription type identifier (if the product is a membership)
                  * @example 150
                  */
-                loyalty_abonement_type_id?: number;
+                loyalty_abonement_type_id?: number | string;
                 /**
                  * @description Certificate type identifier (if the item is a certificate)
                  * @example 0
                  */
-                loyalty_certificate_type_id?: number;
+                loyalty_certificate_type_id?: number | string;
                 /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
                 loyalty_allow_empty_code?: boolean | number;
                 /** @description Critical residue */
@@ -28017,7 +27997,7 @@ export interface components {
              */
             meta?: unknown[];
         };
-        update_product_409: {
+        update_product_409: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status */
             success?: boolean;
             /** @description Contains null */
@@ -28151,14 +28131,14 @@ export interface components {
                 base_unit?: string;
             }[];
         };
-        update_service_links_200: {
+        update_service_links_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: Record<string, never>;
             /** @example [] */
             meta?: unknown[];
         };
-        update_service_links_400: {
+        update_service_links_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: Record<string, never>;
@@ -28249,7 +28229,7 @@ export interface components {
             /** @description Array of (from, to) working hours */
             slots: Record<string, never>;
         };
-        update_timetable_client_schedule_200: {
+        update_timetable_client_schedule_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Data for an existing client schedule in a location. */
@@ -28618,7 +28598,7 @@ export interface components {
                          * @description Actual duration of a scheduled appointment/event.
                          * @example 3600
                          */
-                        entity_duration?: string;
+                        entity_duration?: string | number;
                         /**
                          * @description Actual tags linked to a scheduled appointment/event.
                          * @example [
@@ -28656,7 +28636,7 @@ export interface components {
              */
             schedule_days_ids: unknown[];
         };
-        update_timetable_schedule_day_200: {
+        update_timetable_schedule_day_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
             /** @description Data for an existing schedule series in a location. */
@@ -28971,7 +28951,7 @@ export interface components {
                      * @description Actual duration of a scheduled appointment/event.
                      * @example 3600
                      */
-                    entity_duration?: string;
+                    entity_duration?: string | number;
                     /**
                      * @description Actual tags linked to a scheduled appointment/event.
                      * @example [
@@ -29037,7 +29017,7 @@ export interface components {
              */
             resource_instances_ids?: unknown[];
         };
-        update_transaction_200: {
+        update_transaction_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
@@ -29337,17 +29317,17 @@ export interface components {
                      * @description Membership ID (if the product is a membership)
                      * @example 0
                      */
-                    loyalty_abonement_type_id?: number;
+                    loyalty_abonement_type_id?: number | string;
                     /**
                      * @description Certificate identifier (if the product is a certificate)
                      * @example 0
                      */
-                    loyalty_certificate_type_id?: number;
+                    loyalty_certificate_type_id?: number | string;
                     /**
                      * @description Is it allowed to sell without a code
                      * @example true
                      */
-                    loyalty_allow_empty_code?: number;
+                    loyalty_allow_empty_code?: number | boolean;
                     /**
                      * @description Quantity of products
                      * @example []
@@ -29527,7 +29507,7 @@ export interface components {
              */
             comment?: string;
         };
-        update_user_notification_settings_200: {
+        update_user_notification_settings_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status
              * @example true
@@ -29758,29 +29738,29 @@ export interface components {
                 /** @description Inventory transaction ID */
                 id?: number;
                 /** @description Barcode */
-                title?: string;
+                title?: string | number;
                 /** @description Barcode */
-                barcode?: string;
+                barcode?: string | number;
                 /** @description vendor code */
-                article?: string;
+                article?: string | number;
                 /** @description Sum */
-                amount?: string;
+                amount?: string | number;
                 /** @description Unit price */
-                cost_per_unit?: string;
+                cost_per_unit?: string | number;
                 /** @description Price */
-                price?: string;
+                price?: string | number;
                 /** @description Selling price */
-                cost?: string;
+                cost?: string | number;
                 /** @description Unit type: 1 - for sale, 2 - for write-off */
                 operation_unit_type?: number;
                 /** @description team member ID */
-                master_id?: string;
+                master_id?: string | number;
                 /** @description Inventory ID */
-                storage_id?: string;
+                storage_id?: string | number;
                 /** @description Item ID */
-                good_id?: string;
+                good_id?: string | number;
                 /** @description Discount */
-                discount?: string;
+                discount?: string | number;
             }[];
             /**
              * @description Array of objects with services
@@ -30813,6 +30793,30 @@ export interface components {
                     resource_id?: number;
                 }[];
             };
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": "1",
+         *           "title": "Sample text"
+         *         },
+         *         {
+         *           "id": "2",
+         *           "title": "Sample text"
+         *         }
+         *       ],
+         *       "meta": []
+         *     }
+         */
+        get_product_category_list_200: {
+            success?: boolean;
+            data?: {
+                id?: string;
+                title?: string;
+            }[];
             meta?: unknown[];
         };
         /**
@@ -39456,9 +39460,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Path parameter (no vendor page). */
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
                 location_id: number;
-                /** @description Path parameter (no vendor page). */
                 parent_category_id: number;
             };
             cookie?: never;
@@ -39471,8 +39474,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_product_category_list_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_product_category_list_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43597,17 +43600,17 @@ export interface operations {
             query?: {
                 /**
                  * @description Name (part of the name) for client filtering
-                 * @example 'Joh'
+                 * @example Joh
                  */
                 fullname?: string;
                 /**
                  * @description Phone (part of the number) for customer filtering
-                 * @example '1315'
+                 * @example 1315
                  */
                 phone?: string;
                 /**
                  * @description Email (part) for customer filtering
-                 * @example 'test@'
+                 * @example test@
                  */
                 email?: string;
             };
@@ -44752,7 +44755,7 @@ export interface operations {
             path: {
                 /**
                  * @description entity name (team_member for team members, service for services)
-                 * @example "master"
+                 * @example master
                  */
                 entity: string;
             };
@@ -45197,7 +45200,7 @@ export interface operations {
                 /** @description Location ID */
                 location_id: number;
                 /** @description Tag type alias */
-                entity: "common" | "client" | "record" | "activity";
+                tag_id: "common" | "client" | "record" | "activity";
             };
             cookie?: never;
         };
@@ -46293,22 +46296,22 @@ export interface operations {
                 salon_id?: number;
                 /**
                  * @description Filter by visit date from
-                 * @example '17.01.2025'
+                 * @example 17.01.2025
                  */
                 start_date?: string;
                 /**
                  * @description Filter by visit date by
-                 * @example '17.01.2025'
+                 * @example 17.01.2025
                  */
                 end_date?: string;
                 /**
                  * @description Filter by appointment creation date from
-                 * @example '17.01.2025'
+                 * @example 17.01.2025
                  */
                 created_start_date?: string;
                 /**
                  * @description Filter by appointment creation date by
-                 * @example '17.01.2025'
+                 * @example 17.01.2025
                  */
                 created_end_date?: string;
                 /**
@@ -46557,7 +46560,7 @@ export interface operations {
             query?: {
                 /**
                  * @description period start date
-                 * @example ''
+                 * @example
                  */
                 start_date?: string;
                 /** @description team member ID */
@@ -47489,22 +47492,22 @@ export interface operations {
             query?: {
                 /**
                  * @description Name (part of name) to filter clients
-                 * @example 'Joh'
+                 * @example Joh
                  */
                 fullname?: string;
                 /**
                  * @description Phone (part of the number) to filter clients
-                 * @example '1315'
+                 * @example 1315
                  */
                 phone?: string;
                 /**
                  * @description Email (part) for client filtering
-                 * @example 'test@'
+                 * @example test@
                  */
                 email?: string;
                 /**
                  * @description Card (part) to filter customers by loyalty card number
-                 * @example '5663rt'
+                 * @example 5663rt
                  */
                 card?: string;
             };
@@ -48542,12 +48545,12 @@ export interface operations {
                 count?: number;
                 /**
                  * @description period start date
-                 * @example ''
+                 * @example
                  */
                 start_date?: string;
                 /**
                  * @description period end date
-                 * @example ''
+                 * @example
                  */
                 end_date?: string;
                 /** @description Document ID */
@@ -48907,7 +48910,7 @@ export interface operations {
             query?: {
                 /**
                  * @description parameter for searching by the name of those lists
-                 * @example 'test'
+                 * @example test
                  */
                 search?: string;
                 /**
