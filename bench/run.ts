@@ -42,7 +42,21 @@ row(
   `${overhead.openapiFetchVsRawFetch.toFixed(3)}x raw fetch`,
 );
 row("createAltegioClient, µs/request", overhead.altegioUs.toFixed(1), "rateLimit: false");
-row("client / bare openapi-fetch", `${overhead.altegioVsOpenapiFetch.toFixed(3)}x`, "≤ 1.05x");
+row(
+  "client / bare openapi-fetch (socket)",
+  `${overhead.altegioVsOpenapiFetch.toFixed(3)}x`,
+  `≤ 1.05x; IQR ${overhead.altegioVsOpenapiFetchQ1.toFixed(3)}–${overhead.altegioVsOpenapiFetchQ3.toFixed(3)}`,
+);
+row(
+  "in-memory fetch: bare / client, µs",
+  `${overhead.inMemoryOpenapiFetchUs.toFixed(1)} / ${overhead.inMemoryAltegioUs.toFixed(1)}`,
+  "no socket: the client's own cost",
+);
+row(
+  "client adds, µs/request",
+  overhead.addedUs.toFixed(1),
+  `= ${((1 + overhead.addedVsSocketRequest) * 1).toFixed(3)}x a socket request of bare openapi-fetch`,
+);
 
 console.log("bench: bundle size");
 const bundle = await measureBundleSize("dist/src/index.js");
