@@ -185,7 +185,7 @@ describe("YAML writer", () => {
     });
     expect(text).not.toMatch(/[&*]a\d/);
     expect(text.match(/\$ref/g)?.length).toBe(2);
-    expect(text).toContain("example: { k: [ 1, 2 ] }");
+    expect(text).toContain(`example: { "k": [ 1, 2 ] }`);
     expect(text.split("\n").some((l) => l.length > 200)).toBe(true);
   });
 });

@@ -146,4 +146,21 @@ describe("vendor pages in openapi.yaml", () => {
     expect(enums).toBeGreaterThan(60);
     expect(missing).toEqual([]);
   });
+
+  it("describes each operation with its page's description, tables kept, and flags deprecated titles", () => {
+    const wrong: string[] = [];
+    for (const page of pages) {
+      const text = readFileSync(page.file, "utf8");
+      const description = text.slice(text.indexOf("\n") + 1, text.indexOf("\nEndpoint: ")).trim();
+      const operation = byId.get(page.slug)?.operation ?? {};
+      if (description !== "" && operation.description !== description) wrong.push(page.slug);
+    }
+    expect(wrong).toEqual([]);
+    // Blueprint-derived operations are rebuilt by the blueprint module (not checked here).
+    for (const [, title, , , slug] of operationRows) {
+      const operation = byId.get(slug ?? "")?.operation;
+      if (operation?.["x-altegio-docs"] === "yclients-blueprint") continue;
+      expect(operation?.deprecated === true, slug).toBe(/\(deprecated\)/i.test(title ?? ""));
+    }
+  });
 });

@@ -35,6 +35,9 @@ export const PATH_MERGES: { slug: string; to: string; rename: Record<string, str
   { slug: "get_tag_list_by_entity", to: "/labels/{location_id}/{tag_id}", rename: { entity: "tag_id" } },
 ];
 
+/** Titles such as "Update Tag (Deprecated) (deprecated)" mark deprecated operations. */
+const DEPRECATED = /\(deprecated\)/i;
+
 const REASONS: Record<string, string> = {
   "200": "OK",
   "201": "Created",
@@ -156,6 +159,7 @@ function pageOperation(
       page.description !== "" ? page.description : (input.index.operations.get(row.slug)?.description ?? ""),
     "x-altegio-docs": "page",
   };
+  if (DEPRECATED.test(row.title)) op.deprecated = true;
   const seed = input.seeded.get(row.slug);
   if (seed) op["x-altegio-source"] = seed;
   // POST /auth has no Security line: it takes the partner token alone (choice recorded in the overlay).
@@ -291,6 +295,7 @@ function indexOnlyOperation(row: OperationRow, index: IndexModel): Schema {
     "x-altegio-docs": "index-only",
     security: [{ BearerPartnerUser: [] }],
   };
+  if (DEPRECATED.test(row.title)) op.deprecated = true;
   const params = templateParameters(row.path).map((name) => {
     const { description, ...schema } = fieldSchema(inferredPathField(name), () => undefined);
     return { name, in: "path", required: true, description: "Path parameter (no vendor page).", schema };
