@@ -1,4 +1,5 @@
 import type { Client } from "openapi-fetch";
+import { AltegioError } from "./errors/altegio-error.js";
 import { AltegioTimeoutError } from "./errors/altegio-timeout-error.js";
 import { createApiError } from "./errors/create-api-error.js";
 import { parseErrorEnvelope } from "./errors/parse-error-envelope.js";
@@ -118,6 +119,13 @@ function mapError(
   if (error instanceof Error && error.name === "TimeoutError" && !callerSignal?.aborted) {
     const ms = typeof init?.timeoutMs === "number" ? init.timeoutMs : options.timeoutMs || 0;
     throw new AltegioTimeoutError(method, stripQuery(path), ms, error);
+  }
+  // A 2xx whose body is not JSON: openapi-fetch's JSON.parse failed. Node quotes the body in
+  // the SyntaxError message, so the cause is rebuilt with secrets scrubbed.
+  if (error instanceof SyntaxError) {
+    throw new AltegioError(`Response body is not valid JSON: ${method} ${path}`, {
+      cause: new SyntaxError(redactSecrets(error.message, options.secrets)),
+    });
   }
   throw error;
 }

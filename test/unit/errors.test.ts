@@ -167,6 +167,22 @@ describe("error envelopes", () => {
   });
 });
 
+describe("invalid JSON", () => {
+  it("a 2xx JSON response that does not parse throws AltegioError with a scrubbed cause", async () => {
+    server = await startServer((req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(`not json ${req.headers.authorization}`);
+    });
+    const error = await testClient(server)
+      .GET("/company/{location_id}", { params: { path: { location_id: 1 } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AltegioError);
+    expect((error as Error).message).toBe("Response body is not valid JSON: GET /company/{location_id}");
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+    expect(String((error as Error).cause)).not.toContain("CANARY");
+  });
+});
+
 describe("type guards", () => {
   it("match by name too (an error from another copy of the package)", () => {
     const foreign = Object.assign(new Error("x"), { name: "AltegioNotFoundError" });
