@@ -251,4 +251,39 @@ describe("corrections overlay", () => {
     ).toBeTruthy();
     expect(prop("get_permission_list_200", "data", "clients", "excel_access").type).toBe("boolean");
   });
+
+  it("campaign 201 bodies accept the null `data` their description announces", () => {
+    for (const name of [
+      "send_email_campaign_to_filtered_clients_201",
+      "send_email_newsletter_to_clients_201",
+      "send_sms_to_clients_201",
+    ]) {
+      expect(prop(name, "data"), name).toMatchObject({ type: "string", nullable: true });
+    }
+  });
+
+  it("email by_filter gains the card filter its description mentions", () => {
+    expect(param("send_email_campaign_to_filtered_clients", "card")).toMatchObject({
+      in: "query",
+      schema: { type: "string" },
+    });
+    expect(param("send_email_campaign_to_filtered_clients", "card").required).toBeUndefined();
+  });
+
+  it("notes kept-as-documented oddities: notification mode enum, GET enable tips, deprecated schedule, base URL", () => {
+    expect(prop("update_user_notification_settings_200", "data", "mode").enum).toEqual([
+      "admin",
+      "staff",
+      "disabled",
+    ]);
+    expect(prop("update_user_notification_settings_200", "data", "mode")["x-altegio-choice"]).toMatch(
+      /team_member/,
+    );
+    expect(byId.get("enable_team_member_tips")?.method).toBe("get");
+    expect(op("enable_team_member_tips")["x-altegio-choice"]).toMatch(/GET/);
+    expect(op("schedule_team_member_update_deprecated")["x-altegio-choice"]).toMatch(
+      /\/company\/\{location_id\}\/staff\/schedule/,
+    );
+    expect(spec["x-altegio-choice"]).toMatch(/api\/v1/);
+  });
 });
