@@ -31,8 +31,9 @@ export interface RateLimiterOptions {
 }
 
 /**
- * The vendor's documented limit: 200 requests per minute AND 5 per second, per IP
- * (https://developer.alteg.io/en/information/rate-limits).
+ * The vendor's documented limit: 200 requests per minute AND 5 per second, per IP (as issue 4
+ * quotes it; the page is not among the stored copies in spec/reference/). `marginMs` absorbs
+ * send-to-arrival jitter: bench/ reaches 99% of the limit with zero 429s.
  */
 export const ALTEGIO_RATE_LIMIT = {
   windows: [
