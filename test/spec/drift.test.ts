@@ -36,6 +36,7 @@ describe("spec build drift", () => {
       "spec/corrections.overlay.yaml",
       "spec/seeds/000_a83c03cb8f062dda.txt",
       "spec/reference/altegio-b2b-v1/INDEX.md",
+      "scripts/lib/blueprint/enrich.ts",
     ]) {
       expect(inputs[file], file).toBe(sha256(readFileSync(join(ROOT, file))));
     }

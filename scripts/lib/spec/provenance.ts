@@ -6,10 +6,18 @@ import { join, relative } from "node:path";
 import { BUNDLE_URL, OVERLAY_FILE, PROVENANCE_FILE, REFERENCE_DIR, SEED_FILE } from "./inputs.js";
 
 /**
- * The inputs this converter owns: vendor reference (pages and blueprint), seed, overlay, converter code.
- * The blueprint module's own code is not hashed here (its changes show in openapiSha256).
+ * Everything openapi.yaml is built from: the vendor reference (pages and blueprint), seed, overlay,
+ * the converter and the blueprint module with its pairings (both shape the output).
  */
-export const INPUT_ROOTS = [REFERENCE_DIR, "spec/reference", SEED_FILE, OVERLAY_FILE, "scripts/lib/spec"];
+export const INPUT_ROOTS = [
+  REFERENCE_DIR,
+  "spec/reference",
+  SEED_FILE,
+  OVERLAY_FILE,
+  "spec/blueprint-pairings.tsv",
+  "scripts/lib/spec",
+  "scripts/lib/blueprint",
+];
 
 export interface Provenance {
   source: string;
