@@ -20,6 +20,11 @@ export interface CampaignOptions {
   onChunkFailure?: "stop" | "continue";
   /** How filter values go in the query string (default `plain`, see {@link FilterQuoting}). */
   filterQuoting?: FilterQuoting;
+  /**
+   * Refuse to send when the audience is larger than this (opt-in). For a filter or allClients
+   * the clients are counted first (GET /clients/{location_id}); a failed count sends nothing.
+   */
+  maxRecipients?: number;
   /** A key this send spends: a second send with the same key in this process is refused. */
   idempotencyKey?: string;
   /** Where spent keys are kept (default: one registry per process). */
@@ -38,6 +43,15 @@ export interface CampaignOptions {
 export function checkCampaignOptions(options: CampaignOptions): void {
   if (options.dryRun !== undefined && typeof options.dryRun !== "boolean") {
     throw new CampaignInputError("dryRun", `must be true or false, got ${JSON.stringify(options.dryRun)}`);
+  }
+  if (
+    options.maxRecipients !== undefined &&
+    (!Number.isSafeInteger(options.maxRecipients) || options.maxRecipients < 1)
+  ) {
+    throw new CampaignInputError(
+      "maxRecipients",
+      `must be a positive integer, got ${String(options.maxRecipients)}`,
+    );
   }
   if (options.onChunk !== undefined && typeof options.onChunk !== "function") {
     throw new CampaignInputError("onChunk", "must be a function");

@@ -24,6 +24,7 @@ import { CampaignSendError } from "./errors.js";
 import { defaultIdempotencyRegistry } from "./idempotency.js";
 import { checkCampaignOptions } from "./options.js";
 import { type CampaignSpec, planRequests } from "./plan-requests.js";
+import { enforceRecipientCap } from "./recipient-cap.js";
 import type { CampaignDryRun, CampaignResult, ChunkResult } from "./types.js";
 
 /** A failure the next chunks would meet too: no point sending them. */
@@ -65,10 +66,20 @@ export async function runCampaign(
   const plans = planRequests(spec, audience);
   if (options.dryRun === true) return dryRun(client, spec, audience, plans);
 
-  // Spend the key synchronously, before the first await: two concurrent sends cannot both pass.
-  if (options.idempotencyKey !== undefined) {
-    (options.idempotencyRegistry ?? defaultIdempotencyRegistry).claim(options.idempotencyKey);
+  const registry = options.idempotencyRegistry ?? defaultIdempotencyRegistry;
+  if (options.maxRecipients !== undefined) {
+    // Fail fast on a spent key before spending a request on the count.
+    if (options.idempotencyKey !== undefined) registry.check(options.idempotencyKey);
+    await enforceRecipientCap(
+      client,
+      spec.locationId,
+      audience,
+      options.maxRecipients,
+      options.filterQuoting,
+    );
   }
+  // Spend the key synchronously, right before the first POST: two concurrent sends cannot both pass.
+  if (options.idempotencyKey !== undefined) registry.claim(options.idempotencyKey);
   const result: CampaignResult = {
     channel: spec.channel,
     dryRun: false,
