@@ -97,14 +97,18 @@ async function demo(
     ],
   );
   await step(
-    "Send the SMS campaign by filter (POST /sms/clients/by_filter/{location_id})",
+    "Send the SMS campaign by filter, at most 100 recipients (POST /sms/clients/by_filter/{location_id})",
     () =>
       sendSmsCampaign(client, LOCATION_ID, {
         audience: { filter: { fullname: "Joh" } },
         text: "Joh, your 20% discount is waiting: book at example.com/book",
         idempotencyKey: "demo-sms-filter",
+        maxRecipients: 100, // counted first: a filter matching more clients would be refused
       }),
-    (r) => r.chunks.map((c) => `request ${c.index + 1}: ${c.status} (${c.message ?? "-"})`),
+    (r) => [
+      `audience counted before sending: ${r.audienceSize} clients (maxRecipients 100)`,
+      ...r.chunks.map((c) => `request ${c.index + 1}: ${c.status} (${c.message ?? "-"})`),
+    ],
   );
   const ids = Array.from({ length: 250 }, (_, i) => 1001 + i);
   await step(

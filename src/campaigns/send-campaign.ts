@@ -67,10 +67,11 @@ export async function runCampaign(
   if (options.dryRun === true) return dryRun(client, spec, audience, plans);
 
   const registry = options.idempotencyRegistry ?? defaultIdempotencyRegistry;
+  let audienceSize: number | undefined;
   if (options.maxRecipients !== undefined) {
     // Fail fast on a spent key before spending a request on the count.
     if (options.idempotencyKey !== undefined) registry.check(options.idempotencyKey);
-    await enforceRecipientCap(
+    audienceSize = await enforceRecipientCap(
       client,
       spec.locationId,
       audience,
@@ -92,6 +93,7 @@ export async function runCampaign(
     duplicatesRemoved: audience.kind === "clientIds" ? audience.duplicatesRemoved : 0,
   };
   if (spec.sms) result.sms = spec.sms;
+  if (audienceSize !== undefined) result.audienceSize = audienceSize;
   if (options.idempotencyKey !== undefined) result.idempotencyKey = options.idempotencyKey;
 
   let firstFailure: ChunkResult | undefined;

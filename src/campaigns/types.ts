@@ -67,6 +67,8 @@ export interface CampaignResult {
   duplicatesRemoved: number;
   /** SMS only: encoding and segments of the text. */
   sms?: SmsTextAnalysis;
+  /** With `maxRecipients`: the audience size counted before sending. */
+  audienceSize?: number;
   idempotencyKey?: string;
 }
 

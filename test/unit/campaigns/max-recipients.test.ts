@@ -27,6 +27,7 @@ describe("maxRecipients", () => {
       maxRecipients: 42,
     });
     expect(result.ok).toBe(true);
+    expect(result.audienceSize).toBe(42);
     expect(server.seen.map((s) => `${s.method} ${s.url}`)).toEqual([
       "GET /clients/3?phone=1&page=1&count=1",
       "POST /sms/clients/by_filter/3?phone=1",
