@@ -60,10 +60,21 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // 'exit' handlers must be synchronous: SIGKILL whatever is still running.
-  process.on("exit", () => {
+  const killAll = () => {
     for (const pid of live) killGroup(pid, "SIGKILL");
-  });
+    live.clear();
+  };
+  // 'exit' handlers must be synchronous: SIGKILL whatever is still running.
+  process.on("exit", killAll);
+  // Ctrl-C / kill of the test runner: clean up, then die of the same signal as before.
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    const onSignal = () => {
+      killAll();
+      process.off(sig, onSignal);
+      process.kill(process.pid, sig);
+    };
+    if (process.listenerCount(sig) === 0) process.on(sig, onSignal);
+  }
 }
 
 /** Ask the kernel for a free port on 127.0.0.1. */
