@@ -107,6 +107,20 @@ describe("SMS campaigns against Prism", () => {
     });
   });
 
+  it("maxRecipients: counts through the client list and refuses a larger audience", async () => {
+    const audience = { filter: { fullname: "Joh" } };
+    const preview = await sendSmsCampaign(client(), 1, { audience, text: "Hi", dryRun: true });
+    const count = preview.matchingClients ?? 0;
+    expect(count).toBeGreaterThan(1);
+    const ok = await sendSmsCampaign(client(), 1, { audience, text: "Hi", maxRecipients: count });
+    expect(ok.audienceSize).toBe(count);
+    wire.length = 0;
+    await expect(
+      sendSmsCampaign(client(), 1, { audience, text: "Hi", maxRecipients: count - 1 }),
+    ).rejects.toThrow(/more than maxRecipients/);
+    expect(posts()).toHaveLength(0);
+  });
+
   it("402 (Prism's documented answer) is AltegioInsufficientFundsError, sent once", async () => {
     const error = await sendSmsCampaign(client({ Prefer: "code=402" }), 1, {
       audience: { clientIds: [1, 2, 3] },
