@@ -70,10 +70,14 @@ function installExitHook(): void {
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     const onSignal = () => {
       killAll();
-      process.off(sig, onSignal);
-      process.kill(process.pid, sig);
+      // Alone, we replaced Node's default (die): restore it. Otherwise the runner's own
+      // handler (vitest, tsx) decides how the process ends; our Prisms are gone either way.
+      if (process.listenerCount(sig) === 1) {
+        process.off(sig, onSignal);
+        process.kill(process.pid, sig);
+      }
     };
-    if (process.listenerCount(sig) === 0) process.on(sig, onSignal);
+    process.on(sig, onSignal);
   }
 }
 
