@@ -222,10 +222,9 @@ function bodySchema(body: PageBody, resolve: EnumResolver, report: EmitReport, s
   const only = body.fields[0];
   // create_payment_with_loyalty_methods documents the whole body as one `body` field "— one of:".
   if (body.fields.length === 1 && only?.name === "body" && only.variants.length > 0) {
-    return {
-      ...variantsSchema(only, resolve),
-      description: only.description || "One of the payment bodies.",
-    };
+    const schema = variantsSchema(only, resolve);
+    if (only.description !== "") schema.description = only.description;
+    return schema;
   }
   const { schema, duplicates } = objectSchema(body.fields, resolve);
   report.duplicates.push(...duplicates.map((d) => `${slug}: ${d}`));

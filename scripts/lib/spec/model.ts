@@ -15,6 +15,8 @@ export interface PageField {
   enumRaw?: string;
   /** Indented `- \`id\`` sub-fields, relative to this field. */
   children: PageField[];
+  /** Declared `— one of:`: the `- Title:` lines under it open variants. */
+  oneOf?: true;
   /** `— one of:` blocks: each variant is its own field list, relative to this field. */
   variants: PageVariant[];
 }

@@ -132,16 +132,14 @@ function isOneOf(stack: Frame[], indent: number): boolean {
   for (let k = stack.length - 1; k >= 0; k--) {
     const frame = stack[k];
     if (!frame) continue;
-    if (frame.indent < indent && frame.field) return oneOfFields.has(frame.field);
+    if (frame.indent < indent && frame.field) return frame.field.oneOf === true;
   }
   return false;
 }
 
-const oneOfFields = new WeakSet<PageField>();
-
 function newField(name: string, typeText: string, oneOf: boolean): PageField {
   const field: PageField = { name, types: [], required: false, description: "", children: [], variants: [] };
-  if (oneOf) oneOfFields.add(field);
+  if (oneOf) field.oneOf = true;
   if (typeText.includes(" or ")) {
     // `body` of create_payment_with_loyalty_methods: "A (object) or B (object), required".
     field.required = /, required$/.test(typeText);
