@@ -6,7 +6,8 @@
  * "Achieved" compares the run with the fastest schedule the server's rules allow for the same
  * number of requests (a burst of 5/s up to 200, then 200 per 60 s).
  */
-import { ALTEGIO_RATE_LIMIT, createAltegioClient, createRateLimiter, paginate } from "../src/index.js";
+import { ALTEGIO_RATE_LIMIT } from "../src/index.js";
+import { loadBuiltPackage } from "./load-built-package.js";
 import type { BenchServer } from "./start-server.js";
 
 export interface PagingResult {
@@ -39,6 +40,7 @@ function idealSchedule(n: number): number {
  * const result = await measurePagingRate(server, 1000);
  */
 export async function measurePagingRate(server: BenchServer, n: number): Promise<PagingResult> {
+  const { createAltegioClient, createRateLimiter, paginate } = await loadBuiltPackage();
   const limiter = createRateLimiter(ALTEGIO_RATE_LIMIT);
   const grants: number[] = [];
   const client = createAltegioClient({

@@ -11,7 +11,7 @@
  */
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
-import { createAltegioClient } from "../src/index.js";
+import { loadBuiltPackage } from "./load-built-package.js";
 import type { BenchServer } from "./start-server.js";
 
 export interface OverheadResult {
@@ -71,6 +71,7 @@ export async function measureRequestOverhead(
   n: number,
   rounds: number,
 ): Promise<OverheadResult> {
+  const { createAltegioClient } = await loadBuiltPackage();
   const url = `${server.baseUrl}/companies`;
   const bare = createClient<paths>({ baseUrl: server.baseUrl, headers: HEADERS });
   const ours = createAltegioClient({

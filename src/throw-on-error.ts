@@ -3,6 +3,7 @@ import { AltegioError } from "./errors/altegio-error.js";
 import { AltegioTimeoutError } from "./errors/altegio-timeout-error.js";
 import { createApiError } from "./errors/create-api-error.js";
 import { parseErrorEnvelope } from "./errors/parse-error-envelope.js";
+import { CALLER_SIGNAL } from "./fetch/fetch-like.js";
 import { stripQuery } from "./fetch/with-network-errors.js";
 import { releaseTimeout } from "./fetch/with-timeout.js";
 import { redactSecrets } from "./redact.js";
@@ -41,7 +42,7 @@ export function throwOnError<C extends Client<any, any>>(client: C, options: Thr
   for (const method of METHODS) {
     const call = client[method] as unknown as Call;
     wrapped[method] = (url: string, init?: Record<string, unknown>) =>
-      call(url, init).then(
+      call(url, markCallerSignal(init)).then(
         (result) => check(result, method, url, options),
         (error: unknown) => mapError(error, method, url, init, options),
       );
@@ -52,11 +53,16 @@ export function throwOnError<C extends Client<any, any>>(client: C, options: Thr
     init?: Record<string, unknown>,
   ) => Promise<Result>;
   wrapped.request = (method: string, url: string, init?: Record<string, unknown>) =>
-    request(method, url, init).then(
+    request(method, url, markCallerSignal(init)).then(
       (result) => check(result, method.toUpperCase(), url, options),
       (error: unknown) => mapError(error, method.toUpperCase(), url, init, options),
     );
   return wrapped as unknown as C;
+}
+
+// openapi-fetch copies unknown init keys onto its Request, where the timeout layer reads it.
+function markCallerSignal(init: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  return init?.signal ? { ...init, [CALLER_SIGNAL]: true } : init;
 }
 
 function check(result: Result, method: string, path: string, options: ThrowOnErrorOptions): Result {

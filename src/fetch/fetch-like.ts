@@ -13,7 +13,15 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 export interface PerCallOptions {
   retry?: unknown;
   timeoutMs?: unknown;
+  /** Set by `throwOnError` when the call passed its own `signal` (see {@link CALLER_SIGNAL}). */
+  altegioCallerSignal?: boolean;
 }
+
+/**
+ * Init key that marks a call made with the caller's own `signal`, so the timeout layer listens
+ * for the caller's abort only then (an event listener per request is measurable, bench/).
+ */
+export const CALLER_SIGNAL = "altegioCallerSignal";
 
 /**
  * The per-call options attached to a request by openapi-fetch, if any.

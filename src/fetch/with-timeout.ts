@@ -6,7 +6,10 @@ import { stripQuery, toNetworkError, withNetworkErrors } from "./with-network-er
 // Cleanup of each attempt's timer, by the Response it produced: the timer must outlive fetch()
 // (the body is read later, by openapi-fetch) but not the body, or every request would leave a
 // live timer, controller and listener behind for `timeoutMs` (garbage that grows with load).
-const pending = new WeakMap<Response, () => void>();
+// A symbol property on the Response rather than a WeakMap: cheaper to set, and nothing for
+// the garbage collector's ephemeron pass.
+const RELEASE = Symbol("altegio.releaseTimeout");
+type Releasable = Response & { [RELEASE]?: (() => void) | undefined };
 
 /**
  * Stops the timeout of the attempt that produced `response`, once its body has been read or
@@ -16,9 +19,9 @@ const pending = new WeakMap<Response, () => void>();
  * const { data, response } = await client.GET("/companies"); releaseTimeout(response);
  */
 export function releaseTimeout(response: Response): void {
-  const release = pending.get(response);
+  const release = (response as Releasable)[RELEASE];
   if (release) {
-    pending.delete(response);
+    (response as Releasable)[RELEASE] = undefined;
     release();
   }
 }
@@ -47,23 +50,25 @@ export function withTimeout(fetch: FetchLike, timeoutMs: number | false): FetchL
     // the rest of the client. The timer keeps running while openapi-fetch reads the body, so a
     // stalled body times out too, until releaseTimeout(response).
     const controller = new AbortController();
+    // openapi-fetch's Request follows the caller's signal, when the call passed one.
     const caller = request.signal;
+    const listen = perCallOptions(request).altegioCallerSignal === true;
     const onAbort = () => controller.abort(caller.reason);
     if (caller.aborted) onAbort();
-    else caller.addEventListener("abort", onAbort, { once: true });
+    else if (listen) caller.addEventListener("abort", onAbort, { once: true });
     // The listener lives at most `ms`, so a long-lived caller signal does not collect them.
     const timer = setTimeout(() => {
-      caller.removeEventListener("abort", onAbort);
+      if (listen) caller.removeEventListener("abort", onAbort);
       controller.abort(new DOMException(`Request timed out after ${ms} ms`, "TimeoutError"));
     }, ms);
     timer.unref?.();
     const release = () => {
       clearTimeout(timer);
-      caller.removeEventListener("abort", onAbort);
+      if (listen) caller.removeEventListener("abort", onAbort);
     };
     try {
-      const response = await fetch(request, { ...init, signal: controller.signal });
-      pending.set(response, release);
+      const response = (await fetch(request, { ...init, signal: controller.signal })) as Releasable;
+      response[RELEASE] = release;
       return response;
     } catch (error) {
       release();
