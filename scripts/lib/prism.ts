@@ -66,18 +66,19 @@ function installExitHook(): void {
   };
   // 'exit' handlers must be synchronous: SIGKILL whatever is still running.
   process.on("exit", killAll);
-  // Ctrl-C / kill of the test runner: clean up, then die of the same signal as before.
+  // Ctrl-C / kill with nobody else listening: Node would die without running 'exit' handlers,
+  // leaving Prism behind. Kill it, then die of the same signal. When the host has its own
+  // handler (vitest, scripts/lib/demo.ts…) stay out of its way: it decides how to end, and the
+  // 'exit' hook still cleans up. Prepended, so this runs before a host's `once` handler removes
+  // itself, and sees it.
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     const onSignal = () => {
+      if (process.listenerCount(sig) > 1) return;
       killAll();
-      // Alone, we replaced Node's default (die): restore it. Otherwise the runner's own
-      // handler (vitest, tsx) decides how the process ends; our Prisms are gone either way.
-      if (process.listenerCount(sig) === 1) {
-        process.off(sig, onSignal);
-        process.kill(process.pid, sig);
-      }
+      process.off(sig, onSignal);
+      process.kill(process.pid, sig);
     };
-    process.on(sig, onSignal);
+    process.prependListener(sig, onSignal);
   }
 }
 
