@@ -13,5 +13,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (targetKindFromEnv() !== "prism" || process.env.ALTEGIO_CONTRACT_BASE_URL) return async () => {};
   const prism = await startPrism({ spec: specPath() });
   project.provide("contractPrismBaseUrl", prism.baseUrl);
+  // The files must build requests from the very version Prism serves.
+  project.provide("contractSpecFile", prism.specFile);
   return () => prism.stop();
 }

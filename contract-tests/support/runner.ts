@@ -13,12 +13,12 @@ import { type Case, casesFor } from "./cases.js";
 import { AltegioApiError, contractClient } from "./client.js";
 import { type BuiltRequest, buildRequest } from "./request.js";
 import { type Json, loadSpec, type Spec } from "./spec.js";
-import { type Target, useTarget } from "./targets.js";
+import { runSpecFile, type Target, useTarget } from "./targets.js";
 import { validatorFor } from "./validator.js";
 import { type Exchange, violations } from "./wire.js";
 
 export function contractSuite(tag: string): void {
-  const spec = loadSpec();
+  const spec = loadSpec(runSpecFile());
   const ops = spec.operations.filter((o) => o.tag === tag);
   const target = useTarget({ beforeAll, afterAll }, tag);
   describe(tag, () => {

@@ -57,6 +57,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Set by contract-tests/support/global-setup.ts when the config uses it. */
     contractPrismBaseUrl?: string;
+    /** The spec snapshot that Prism serves, set by the global setup with the URL. */
+    contractSpecFile?: string;
   }
 }
 
@@ -102,4 +104,13 @@ export function useTarget(
     if (!target) throw new Error("contract target not ready (beforeAll failed?)");
     return target;
   };
+}
+
+/** The spec file of this run: the global setup's snapshot when there is one, else openapi.yaml. */
+export function runSpecFile(): string {
+  try {
+    return inject("contractSpecFile") ?? specPath();
+  } catch {
+    return specPath();
+  }
 }

@@ -14,9 +14,10 @@
  * try { await fetch(`${prism.baseUrl}/companies`); } finally { await prism.stop(); }
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export interface StartPrismOptions {
@@ -35,6 +36,8 @@ export interface StartPrismOptions {
 export interface PrismHandle {
   baseUrl: string;
   pid: number;
+  /** The snapshot of the spec Prism serves (see snapshotSpec). */
+  specFile: string;
   stop(): Promise<void>;
 }
 
@@ -116,6 +119,25 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * Prism's CLI watches its document and restarts the server when the file changes, refusing
+ * connections meanwhile; openapi.yaml is rebuilt while suites run here. Serve an immutable,
+ * content-addressed copy instead, so one run sees one version of the spec.
+ */
+export function snapshotSpec(spec: string): string {
+  const text = readFileSync(spec);
+  const sha = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  const dir = resolve(repoRoot, ".cache/prism-spec");
+  const file = resolve(dir, `${sha}-${basename(spec)}`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  }
+  return file;
+}
+
 export function prismArgs(port: number, opts: StartPrismOptions): string[] {
   const args = ["mock", "-h", "127.0.0.1", "-p", String(port)];
   if (opts.dynamic) args.push("-d");
@@ -130,10 +152,11 @@ export async function startPrism(opts: StartPrismOptions = {}): Promise<PrismHan
   if (!existsSync(spec)) throw new Error(`startPrism: spec not found: ${spec}`);
   if (!existsSync(prismBin)) throw new Error(`startPrism: ${prismBin} missing (npm ci?)`);
   installExitHook();
+  const specFile = snapshotSpec(spec);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(prismBin, prismArgs(port, opts), {
+  const child = spawn(prismBin, prismArgs(port, { ...opts, spec: specFile }), {
     cwd: repoRoot,
     detached: true, // own process group, so stop() can kill Prism and its children together
     stdio: ["ignore", "pipe", "pipe"],
@@ -176,7 +199,7 @@ export async function startPrism(opts: StartPrismOptions = {}): Promise<PrismHan
     try {
       // Any HTTP answer (404 for "/" included) means the server is up.
       await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(1000) });
-      return { baseUrl, pid, stop };
+      return { baseUrl, pid, specFile, stop };
     } catch {
       await sleep(250);
     }
