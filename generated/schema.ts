@@ -226,6 +226,7 @@ export interface paths {
         get: operations["get_event"];
         /**
          * Deprecated. Update Event (deprecated)
+         * @deprecated
          * @description This endpoint is deprecated. Use PUT /v2/locations/{location_id}/events/{event_id} instead.
          *
          *     Migration: The V2 Events API provides enhanced validation and JSON:API formatted responses. See operation update_event for details.
@@ -234,6 +235,7 @@ export interface paths {
         post?: never;
         /**
          * Deprecated. Delete Event (deprecated)
+         * @deprecated
          * @description This endpoint is deprecated. Use DELETE /v2/locations/{location_id}/events/{event_id} instead.
          *
          *     Migration: The V2 Events API provides JSON:API formatted responses. See operation delete_event for details.
@@ -967,6 +969,7 @@ export interface paths {
         };
         /**
          * Deprecated. Get a list of clients (deprecated)
+         * @deprecated
          * @description + Parameter
          *         + company_id (required, number, 1) - location ID
          *         + page (number, 1) - Page number
@@ -1704,6 +1707,7 @@ export interface paths {
         put?: never;
         /**
          * Deprecated. Quick create a position (deprecated)
+         * @deprecated
          * @description This endpoint is deprecated. Use POST /v2/companies/{company_id}/positions instead.
          *
          *     Creates a new position in a location; position is created as a chain entity and at the same time linked to a location initiated its creation.
@@ -2367,6 +2371,7 @@ export interface paths {
         };
         /**
          * Deprecated. Get a list of location positions (deprecated)
+         * @deprecated
          * @description This endpoint is deprecated. Use GET /v2/companies/{company_id}/positions instead.
          *
          *     The method allows you to get a list of current positions in the location.
@@ -2618,6 +2623,7 @@ export interface paths {
         };
         /**
          * Deprecated. Get location users (deprecated)
+         * @deprecated
          * @description location User object
          */
         get: operations["deprecated_get_location_users"];
@@ -3380,6 +3386,7 @@ export interface paths {
         put?: never;
         /**
          * Create a Tag (Deprecated) (deprecated)
+         * @deprecated
          * @description Deprecated: Use POST /api/v2/companies/{company_id}/tags instead.
          *
          *     Creates a new tag for the specified location.
@@ -3400,6 +3407,7 @@ export interface paths {
         };
         /**
          * Get location tags (Deprecated) (deprecated)
+         * @deprecated
          * @description Deprecated: Use GET /api/v2/companies/{company_id}/tags?entity={entity} instead.
          *     Returns tags for the specified entity type.
          *
@@ -3414,6 +3422,7 @@ export interface paths {
         get: operations["get_tag_list_by_entity"];
         /**
          * Update Tag (Deprecated) (deprecated)
+         * @deprecated
          * @description Deprecated: Use PUT /api/v2/companies/{company_id}/tags/{tag_id} instead.
          */
         put: operations["update_tag_by_tag_id"];
@@ -3980,6 +3989,7 @@ export interface paths {
         get?: never;
         /**
          * Update team member schedule (deprecated) (deprecated)
+         * @deprecated
          * @description DEPRECATED: Use PUT /location/{location_id}/staff/schedule instead.
          *
          *     Updates the work schedule for a specific team member.
@@ -4036,6 +4046,7 @@ export interface paths {
         };
         /**
          * Deprecated. Get a list of service categories (deprecated)
+         * @deprecated
          * @description Get a list of service categories
          */
         get: operations["deprecated_get_service_category_list"];
@@ -4108,7 +4119,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deprecated. Get a list of services / specific service (deprecated) */
+        /**
+         * Deprecated. Get a list of services / specific service (deprecated)
+         * @deprecated
+         */
         get: operations["deprecated_get_service_list_by_id"];
         /**
          * Update a service
@@ -11016,7 +11030,6 @@ export interface components {
              */
             meta?: unknown[];
         };
-        /** @description One of the payment bodies. */
         create_payment_with_loyalty_methods_request: {
             /**
              * @description Object containing the payment method
@@ -26048,7 +26061,7 @@ export interface components {
              */
             success?: boolean;
             /** @description Is null */
-            data?: string;
+            data?: string | null;
             /**
              * @description An object containing a 201 status code message
              * @example {
@@ -26079,7 +26092,7 @@ export interface components {
              */
             success?: boolean;
             /** @description Is null */
-            data?: string;
+            data?: string | null;
             /**
              * @description An object containing a 201 status code message
              * @example {
@@ -26145,7 +26158,7 @@ export interface components {
              */
             success?: boolean;
             /** @description Is null */
-            data?: string;
+            data?: string | null;
             /**
              * @description An object containing a 201 status code message
              * @example {
@@ -43613,6 +43626,11 @@ export interface operations {
                  * @example test@
                  */
                 email?: string;
+                /**
+                 * @description Card (part) to filter customers by loyalty card number
+                 * @example 5663rt
+                 */
+                card?: string;
             };
             header?: never;
             path: {
