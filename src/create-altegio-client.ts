@@ -1,4 +1,9 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, {
+  type Client,
+  type ClientPathsWithMethod,
+  type FetchResponse,
+  type MaybeOptionalInit,
+} from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { defaultHeaders } from "./default-headers.js";
 import { withRateLimit } from "./fetch/with-rate-limit.js";
@@ -9,11 +14,48 @@ import { operationSecurity } from "./operation-security.js";
 import { type AltegioClientOptions, resolveOptions } from "./resolve-options.js";
 import { throwOnError } from "./throw-on-error.js";
 
+type Media = `${string}/${string}`;
+type BaseClient = Client<paths, Media>;
+type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+// As openapi-typescript-helpers' RequiredKeysOf and openapi-fetch's InitParam (not exported).
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how optional keys are detected
+type RequiredKeysOf<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T] extends infer R
+  ? R extends undefined
+    ? never
+    : R
+  : never;
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never
+    ? [(Init & { [key: string]: unknown })?]
+    : [Init & { [key: string]: unknown }];
+// biome-ignore lint/suspicious/noExplicitAny: FetchResponse's own constraint
+type Operation<T> = Extract<T, Record<string | number, any>>;
+/** openapi-fetch's result without its `{ error }` branch: failures are thrown instead. */
+type Resolved<R> = Extract<R, { error?: never }>;
+type ThrowingMethod<M extends HttpMethod> = <
+  Path extends ClientPathsWithMethod<BaseClient, M>,
+  Init extends MaybeOptionalInit<paths[Path], M>,
+>(
+  url: Path,
+  ...init: InitParam<Init>
+) => Promise<Resolved<FetchResponse<Operation<paths[Path][M]>, Init, Media>>>;
+
 /**
- * openapi-fetch's client over the generated `paths`. Every method THROWS an `AltegioError`
- * on failure, so a resolved call always has `data`.
+ * openapi-fetch's client over the generated `paths`, except that every method THROWS an
+ * `AltegioError` on failure: a resolved call is openapi-fetch's success branch, `{ data,
+ * response }` (no `error`).
  */
-export type AltegioClient = Client<paths, `${string}/${string}`>;
+export interface AltegioClient
+  extends Omit<BaseClient, "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE"> {
+  GET: ThrowingMethod<"get">;
+  PUT: ThrowingMethod<"put">;
+  POST: ThrowingMethod<"post">;
+  DELETE: ThrowingMethod<"delete">;
+  OPTIONS: ThrowingMethod<"options">;
+  HEAD: ThrowingMethod<"head">;
+  PATCH: ThrowingMethod<"patch">;
+  TRACE: ThrowingMethod<"trace">;
+}
 
 /**
  * A typed Altegio B2B v1 client: openapi-fetch plus auth from openapi.yaml's security,
@@ -26,7 +68,7 @@ export type AltegioClient = Client<paths, `${string}/${string}`>;
  * @example
  * const client = createAltegioClient({ partnerToken, userToken });
  * const { data } = await client.GET("/company/{location_id}", { params: { path: { location_id: 37532 } } });
- * console.log(data?.data);
+ * console.log(data.data);
  */
 export function createAltegioClient(options?: AltegioClientOptions): AltegioClient {
   const resolved = resolveOptions(options);
@@ -43,5 +85,5 @@ export function createAltegioClient(options?: AltegioClientOptions): AltegioClie
   return throwOnError(client, {
     timeoutMs: resolved.timeoutMs,
     secrets: [resolved.partnerToken, resolved.userToken],
-  });
+  }) as unknown as AltegioClient;
 }

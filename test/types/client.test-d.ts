@@ -125,3 +125,14 @@ describe("errors, login, paginate", () => {
     paginate(() => client.GET("/company/{location_id}", { params: { path: { location_id: 1 } } }));
   });
 });
+
+describe("thrown errors in the types", () => {
+  it("a resolved call has data (the error branch is thrown, not returned)", async () => {
+    const result = await client.GET("/company/{location_id}", { params: { path: { location_id: 1 } } });
+    expectTypeOf(result.data).not.toBeUndefined();
+    expectTypeOf(result.data).toHaveProperty("data");
+    // openapi-fetch's error branch is gone: `error` can only be absent.
+    expectTypeOf(result.error).toEqualTypeOf<undefined>();
+    expectTypeOf(result.response).toEqualTypeOf<Response>();
+  });
+});
