@@ -18,7 +18,15 @@ export function redact(line: string): string {
   return out;
 }
 
-export function say(line = ""): void {
+let muted = false;
+
+/** After Ctrl-C: the step in flight fails as Prism goes away; that noise is not a result. */
+export function mute(): void {
+  muted = true;
+}
+
+export function say(line = "", options: { evenIfMuted?: boolean } = {}): void {
+  if (muted && !options.evenIfMuted) return;
   process.stdout.write(`${redact(line)}\n`);
 }
 

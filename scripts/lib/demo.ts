@@ -23,7 +23,7 @@ import {
   createAltegioClient,
   login,
 } from "../../src/index.js";
-import { StepFailed, say, secret, step } from "./demo-output.js";
+import { mute, StepFailed, say, secret, step } from "./demo-output.js";
 import { type PrismHandle, startPrism } from "./prism.js";
 
 // Demo credentials: Prism checks that Authorization is there, not what it says. The environment
@@ -41,12 +41,13 @@ async function shutdown(): Promise<void> {
   prism = undefined;
   if (p) {
     await p.stop();
-    say(`Prism (pid ${p.pid}) stopped.`);
+    say(`Prism (pid ${p.pid}) stopped.`, { evenIfMuted: true });
   }
 }
 
 function onSignal(signal: NodeJS.Signals): void {
   say(`\n${signal}: stopping Prism…`);
+  mute();
   void shutdown().finally(() => process.exit(130));
 }
 
