@@ -20,7 +20,7 @@ import { validatorFor } from "./support/validator.js";
 import { type Exchange, violations } from "./support/wire.js";
 
 const SEED = Number(process.env.ALTEGIO_CONTRACT_SEED ?? 20261123);
-const RUNS = Number(process.env.ALTEGIO_CONTRACT_RUNS ?? 10);
+const RUNS = Number(process.env.ALTEGIO_CONTRACT_RUNS ?? 6);
 const PER_TAG = 2;
 const spec = loadSpec();
 const v = validatorFor(spec);
