@@ -25,12 +25,12 @@ interface PlanOp {
 }
 
 /**
- * Dredd reads openapi.yaml's YAML with an old parser (apielements/yaml-js) that rejects some
- * valid YAML 1.2 flow scalars (`{ avatar: https://… }`), so the lane runs on the same document
- * rendered as JSON (test/spec/tools.test.ts reports whether Dredd parses the YAML file itself).
- * Dredd also refuses to build a transaction whose required URI parameter has no `example` at
- * the parameter level (the spec may carry it in the schema, or not at all): those parameters get
- * the value the request builder picked. The hookfile replaces every URI anyway.
+ * Dredd refuses to build a transaction whose required URI parameter has no `example` at the
+ * parameter level (openapi.yaml often has it in the schema only: 453 such errors), so Dredd reads
+ * a JSON rendering of the same document in which those parameters get the value the request
+ * builder picked; the hookfile replaces every URI anyway. (JSON also sidesteps Dredd's old YAML
+ * parser, which rejected plain URLs in flow mappings before 849a937; test/spec/tools.test.ts
+ * checks that it parses openapi.yaml itself.)
  */
 function writeJsonSpec(file: string): void {
   const spec = loadSpec(specPath());
