@@ -2,6 +2,7 @@
  * altegio-b2b: a typed client for Altegio's B2B v1 REST API. This file only re-exports; each
  * concern lives in its own module (see docs/client.md).
  */
+export * from "./campaigns/index.js";
 export { type AltegioClient, createAltegioClient } from "./create-altegio-client.js";
 export { AltegioApiError, type AltegioApiErrorInit } from "./errors/altegio-api-error.js";
 export { AltegioConfigError } from "./errors/altegio-config-error.js";
