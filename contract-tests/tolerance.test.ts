@@ -13,7 +13,7 @@ import { requestArbitrary } from "./support/arbitrary.js";
 import { casesFor, tagsOf } from "./support/cases.js";
 import { contractClient } from "./support/client.js";
 import { type BuiltRequest, buildRequest } from "./support/request.js";
-import { bodySaysFailure, encodeBody, parseJson } from "./support/runner.js";
+import { bodySaysFailure, encodeBody, parseAsFor, parseJson } from "./support/runner.js";
 import { loadSpec, type Operation, specPath } from "./support/spec.js";
 import type { Target } from "./support/targets.js";
 import { validatorFor } from "./support/validator.js";
@@ -69,6 +69,8 @@ async function send(
     headers: { Prefer: `code=${status}` },
   };
   if (req.body !== undefined) init.body = encodeBody(req.body, req.bodyMediaType);
+  const parseAs = parseAsFor(op, status);
+  if (parseAs) init.parseAs = parseAs;
   let thrown: unknown;
   try {
     await client[op.method.toUpperCase() as "GET"](op.path, init);

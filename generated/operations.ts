@@ -38,3 +38,8 @@ export const partnerOnly: readonly string[] = [
 /** Operations with no security requirement. */
 export const noAuth: readonly string[] = [
 ];
+
+/** Operations whose success is not declared under `mediaType` (a PDF), with the Accept they need. */
+export const acceptOverrides: Readonly<Record<string, string>> = {
+  "GET /attendance/receipt_print/{visit_id}": "application/pdf, application/vnd.api.v2+json",
+};

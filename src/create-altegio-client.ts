@@ -9,6 +9,7 @@ import { defaultHeaders } from "./default-headers.js";
 import { withRateLimit } from "./fetch/with-rate-limit.js";
 import { withRetry } from "./fetch/with-retry.js";
 import { withTimeout } from "./fetch/with-timeout.js";
+import { createAcceptMiddleware } from "./middleware/accept.js";
 import { createAuthMiddleware } from "./middleware/auth.js";
 import { operationSecurity } from "./operation-security.js";
 import { type AltegioClientOptions, resolveOptions } from "./resolve-options.js";
@@ -63,7 +64,8 @@ export interface AltegioClient
  * and a fresh timeout per attempt.
  *
  * Layers, innermost first: timeout and network errors → rate limit → retry (fetch wrappers);
- * then openapi-fetch middleware for auth (onRequest); then {@link throwOnError}.
+ * then openapi-fetch middleware for auth and per-operation Accept (onRequest); then
+ * {@link throwOnError}.
  *
  * @example
  * const client = createAltegioClient({ partnerToken, userToken });
@@ -81,7 +83,7 @@ export function createAltegioClient(options?: AltegioClientOptions): AltegioClie
     fetch: send,
     headers: defaultHeaders(),
   });
-  client.use(createAuthMiddleware(resolved, operationSecurity));
+  client.use(createAuthMiddleware(resolved, operationSecurity), createAcceptMiddleware());
   return throwOnError(client, {
     timeoutMs: resolved.timeoutMs,
     secrets: [resolved.partnerToken, resolved.userToken],

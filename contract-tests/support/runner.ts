@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Case, casesFor } from "./cases.js";
 import { AltegioApiError, contractClient } from "./client.js";
 import { type BuiltRequest, buildRequest } from "./request.js";
-import { type Json, loadSpec, type Spec } from "./spec.js";
+import { type Json, loadSpec, type Operation, type Spec } from "./spec.js";
 import { runSpecFile, type Target, useTarget } from "./targets.js";
 import { validatorFor } from "./validator.js";
 import { type Exchange, violations } from "./wire.js";
@@ -64,6 +64,8 @@ export async function runCase(
   const client = contractClient(t, log);
   const init: Record<string, unknown> = { params: { path: req.path, query: req.query }, headers };
   if (req.body !== undefined) init.body = encodeBody(req.body, req.bodyMediaType);
+  const parseAs = parseAsFor(c.op, c.status);
+  if (parseAs) init.parseAs = parseAs;
   const method = c.op.method.toUpperCase() as keyof typeof client;
   let thrown: unknown;
   try {
@@ -106,6 +108,15 @@ export async function runCase(
     if (message !== undefined) expect(err.vendorMessage, `${where}: vendor message`).toBe(message);
   }
   return { exchange, thrown };
+}
+
+/**
+ * A response declared only as non-JSON (the application/pdf receipt) is read as bytes, as a
+ * user of the client must ask with `parseAs: "blob"`; JSON otherwise (openapi-fetch's default).
+ */
+export function parseAsFor(op: Operation, status: number): "blob" | undefined {
+  const declared = Object.keys(op.responses.find((r) => r.status === String(status))?.content ?? {});
+  return declared.length > 0 && !declared.some((mt) => mt.endsWith("json")) ? "blob" : undefined;
 }
 
 const isObj = (v: unknown): v is Record<string, Json> =>
@@ -153,13 +164,18 @@ export function encodeBody(body: Json, mediaType: string | undefined): unknown {
 }
 
 /**
- * The client must send the vendor media type (root `x-altegio-media-type`) wherever the response
- * is declared under it; for other responses (application/pdf receipts) an Accept that admits
- * one of the declared media types.
+ * The client must send exactly the vendor media type (root `x-altegio-media-type`) for every
+ * operation whose successes are declared under it. An operation whose success is not (the
+ * application/pdf receipt) gets an Accept listing its own media type and the vendor's, which
+ * must admit whatever the asked-for status is declared under.
  */
 function expectAccept(spec: Spec, c: Case, accept: string | null): void {
   const declared = Object.keys(c.op.responses.find((r) => r.status === String(c.status))?.content ?? {});
-  if (spec.mediaType && (declared.length === 0 || declared.includes(spec.mediaType))) {
+  const successTypes = c.op.responses
+    .filter((r) => r.status.startsWith("2"))
+    .flatMap((r) => Object.keys(r.content ?? {}));
+  const vendorCovers = successTypes.length === 0 || (spec.mediaType && successTypes.includes(spec.mediaType));
+  if (spec.mediaType && vendorCovers) {
     expect(accept, "client's Accept header").toBe(spec.mediaType);
     return;
   }

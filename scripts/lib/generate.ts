@@ -4,7 +4,8 @@
  * - operations.ts (bundled by the client): `mediaType` from the root `x-altegio-media-type`, and
  *   the operations whose security is not BearerPartnerUser (`partnerOnly`, `noAuth`), keyed
  *   `"<METHOD> <path>"` exactly as openapi-fetch's middleware sees `request.method` and
- *   `schemaPath`;
+ *   `schemaPath`; and `acceptOverrides`, the operations whose success responses are not
+ *   declared under the vendor media type (a PDF receipt), with the Accept they need;
  * - operation-index.ts (tests and tools): every operation with its operationId and security.
  *
  * `--check` regenerates into memory and fails, naming the stale files, when they differ.
@@ -46,6 +47,31 @@ interface Row {
   key: string;
   operationId: string;
   security: Security;
+  /** Media types the operation's 2xx responses are declared under. */
+  successMediaTypes: string[];
+}
+
+type Responses = Record<string, { content?: Record<string, unknown> } | undefined>;
+
+function successMediaTypes(responses: Responses | undefined): string[] {
+  const types = new Set<string>();
+  for (const [status, response] of Object.entries(responses ?? {})) {
+    if (!status.startsWith("2")) continue;
+    for (const mediaType of Object.keys(response?.content ?? {})) types.add(mediaType);
+  }
+  return [...types];
+}
+
+/**
+ * The Accept an operation needs when its success is not declared under the vendor media type
+ * (GET /attendance/receipt_print/{visit_id} answers application/pdf): its own success media
+ * types first, then the vendor type, which its error responses are declared under. Sending
+ * only the vendor type there is refused with 406 (Prism) and asks the server for JSON it does
+ * not have. `undefined` when the vendor media type covers the operation.
+ */
+export function acceptOverride(row: Row, vendorMediaType: string): string | undefined {
+  if (row.successMediaTypes.length === 0 || row.successMediaTypes.includes(vendorMediaType)) return undefined;
+  return [...row.successMediaTypes, vendorMediaType].join(", ");
 }
 
 /** Every operation of a parsed spec: `"<METHOD> <path>"`, operationId, security. */
@@ -55,12 +81,15 @@ export function operationRows(spec: Record<string, unknown>): Row[] {
   const rows: Row[] = [];
   for (const [path, item] of Object.entries(paths)) {
     for (const method of METHODS) {
-      const op = item[method] as { operationId?: string; security?: Requirement[] } | undefined;
+      const op = item[method] as
+        | { operationId?: string; security?: Requirement[]; responses?: Responses }
+        | undefined;
       if (!op) continue;
       rows.push({
         key: `${method.toUpperCase()} ${path}`,
         operationId: op.operationId ?? "",
         security: securityOf(op.security ?? rootSecurity),
+        successMediaTypes: successMediaTypes(op.responses),
       });
     }
   }
@@ -107,6 +136,14 @@ export function renderOperations(spec: Record<string, unknown>, specSha256: stri
     "export const noAuth: readonly string[] = [",
     ...list("none"),
     "];",
+    "",
+    "/** Operations whose success is not declared under `mediaType` (a PDF), with the Accept they need. */",
+    "export const acceptOverrides: Readonly<Record<string, string>> = {",
+    ...rows.flatMap((r) => {
+      const accept = acceptOverride(r, mediaType);
+      return accept === undefined ? [] : [`  ${JSON.stringify(r.key)}: ${JSON.stringify(accept)},`];
+    }),
+    "};",
     "",
   ].join("\n");
 }

@@ -36,3 +36,24 @@ describe("default headers", () => {
     expect(data).toEqual({ success: true, data: { id: 1 }, meta: [] });
   });
 });
+
+describe("per-operation Accept", () => {
+  it("asks for the PDF receipt's own media type, then the vendor's (its errors are JSON)", async () => {
+    const client = testClient(server);
+    await client.GET("/attendance/receipt_print/{visit_id}", {
+      params: { path: { visit_id: 1 } },
+      parseAs: "blob",
+    });
+    expect(server.requests[0]?.headers.accept).toBe("application/pdf, application/vnd.api.v2+json");
+  });
+
+  it("leaves an Accept the caller set on the call alone", async () => {
+    const client = testClient(server);
+    await client.GET("/attendance/receipt_print/{visit_id}", {
+      params: { path: { visit_id: 1 } },
+      headers: { Accept: "application/pdf" },
+      parseAs: "blob",
+    });
+    expect(server.requests[0]?.headers.accept).toBe("application/pdf");
+  });
+});
