@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: "contract",
           include: ["contract-tests/**/*.test.ts"],
+          // One Prism for every tag file: starting one per file cost ~100 s of the run.
+          globalSetup: ["contract-tests/support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Prism per file would overload 2 cores; files share the machine sequentially.
