@@ -11,6 +11,7 @@ import { withRetry } from "./fetch/with-retry.js";
 import { withTimeout } from "./fetch/with-timeout.js";
 import { createAcceptMiddleware } from "./middleware/accept.js";
 import { createAuthMiddleware } from "./middleware/auth.js";
+import { createDoubledBaseMiddleware } from "./middleware/doubled-base.js";
 import { operationSecurity } from "./operation-security.js";
 import { type AltegioClientOptions, resolveOptions } from "./resolve-options.js";
 import { throwOnError } from "./throw-on-error.js";
@@ -83,7 +84,11 @@ export function createAltegioClient(options?: AltegioClientOptions): AltegioClie
     fetch: send,
     headers: defaultHeaders(),
   });
-  client.use(createAuthMiddleware(resolved, operationSecurity), createAcceptMiddleware());
+  client.use(
+    createAuthMiddleware(resolved, operationSecurity),
+    createAcceptMiddleware(),
+    createDoubledBaseMiddleware(),
+  );
   return throwOnError(client, {
     timeoutMs: resolved.timeoutMs,
     secrets: [resolved.partnerToken, resolved.userToken],

@@ -5,6 +5,7 @@
  * the oracle decides what counts as a valid request.
  */
 import fc from "fast-check";
+import { mergeSchemas } from "./merge-schemas.js";
 import type { BuiltRequest } from "./request.js";
 import { deref, type Json, type JsonObject, type Operation, type Spec } from "./spec.js";
 import type { Validator } from "./validator.js";
@@ -31,7 +32,7 @@ export function arbitraryFor(
   if (s.const !== undefined) return fc.constant(s.const);
   if (Array.isArray(s.allOf)) {
     const merged = s.allOf.reduce<JsonObject>(
-      (acc, part) => mergeObject(acc, deref(spec.doc, part as JsonObject)),
+      (acc, part) => mergeSchemas(acc, deref(spec.doc, part as JsonObject)),
       {},
     );
     return arbitraryFor(
@@ -48,7 +49,7 @@ export function arbitraryFor(
       const options = alts
         .map((a) => deref(spec.doc, a as JsonObject))
         .filter((a): a is JsonObject => isObj(a) && a.type !== "null")
-        .map((a) => arbitraryFor(spec, mergeObject(base, a), where, depth + 1));
+        .map((a) => arbitraryFor(spec, mergeSchemas(base, a), where, depth + 1));
       const nullable = alts.some((a) => isObj(a) && a.type === "null");
       const some = options.length > 0 ? fc.oneof(...options) : fc.constant<Json>(null);
       return nullable && where === "body" ? fc.option(some, { nil: null }) : some;
@@ -118,24 +119,6 @@ function scalarOrStructure(
     default:
       return fc.constantFrom<Json>("x", 1, true);
   }
-}
-
-function mergeObject(base: JsonObject, alt: JsonObject): JsonObject {
-  const props = {
-    ...(isObj(base.properties) ? base.properties : {}),
-    ...(isObj(alt.properties) ? alt.properties : {}),
-  };
-  const required = [
-    ...new Set([
-      ...(Array.isArray(base.required) ? base.required : []),
-      ...(Array.isArray(alt.required) ? alt.required : []),
-    ]),
-  ];
-  const merged: JsonObject = { ...base, ...alt };
-  if (Object.keys(props).length > 0) merged.properties = props;
-  if (required.length > 0) merged.required = required;
-  if (merged.type === undefined && base.type !== undefined) merged.type = base.type;
-  return merged;
 }
 
 /** A whole request (path, query, JSON body) for an operation; only values the validator accepts. */

@@ -5,6 +5,8 @@
  * phones typed string, "'Joh'" with literal quotes…), so every candidate is checked with the
  * validator and an invalid example is replaced by a generated value rather than sent.
  */
+
+import { mergeSchemas } from "./merge-schemas.js";
 import { deref, type Json, type JsonObject, type Spec } from "./spec.js";
 import type { Validator } from "./validator.js";
 
@@ -118,23 +120,4 @@ export function generate(spec: Spec, v: Validator, raw: JsonObject | undefined, 
     default:
       return typeof s.type === "string" && s.type === "null" ? null : "x";
   }
-}
-
-function mergeSchemas(base: JsonObject, alt: JsonObject): JsonObject {
-  if (Object.keys(base).filter((k) => k !== "description" && k !== "title").length === 0) return alt;
-  const props = {
-    ...(isObj(base.properties) ? base.properties : {}),
-    ...(isObj(alt.properties) ? alt.properties : {}),
-  };
-  const required = [
-    ...new Set([
-      ...(Array.isArray(base.required) ? base.required : []),
-      ...(Array.isArray(alt.required) ? alt.required : []),
-    ]),
-  ];
-  const merged: JsonObject = { ...base, ...alt };
-  if (Object.keys(props).length > 0) merged.properties = props;
-  if (required.length > 0) merged.required = required;
-  if (merged.type === undefined && base.type !== undefined) merged.type = base.type;
-  return merged;
 }

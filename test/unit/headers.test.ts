@@ -57,3 +57,22 @@ describe("per-operation Accept", () => {
     expect(server.requests[0]?.headers.accept).toBe("application/pdf");
   });
 });
+
+describe("paths that repeat the /api/v1 base", () => {
+  it("are sent once under the production-style base, not as /api/v1/api/v1/...", async () => {
+    const client = testClient(server); // baseUrl ends in /api/v1, like production
+    await client.GET(
+      "/api/v1/company/{location_id}/client/{client_id}/loyalty/abonements/search_for_activity",
+      { params: { path: { location_id: 1, client_id: 2 }, query: { event_id: 3 } } },
+    );
+    expect(server.requests[0]?.url).toMatch(
+      /^\/api\/v1\/company\/1\/client\/2\/loyalty\/abonements\/search_for_activity(\?|$)/,
+    );
+  });
+
+  it("leave every other path alone", async () => {
+    const client = testClient(server);
+    await client.GET("/company/{location_id}", { params: { path: { location_id: 1 } } });
+    expect(server.requests[0]?.url).toBe("/api/v1/company/1");
+  });
+});
