@@ -64,6 +64,12 @@ describe("corrections overlay", () => {
     expect(uncommented).toEqual([]);
   });
 
+  it("DELETE service category (blueprint example: partner token only) needs the user too", () => {
+    expect(op("delete_service_category").security).toEqual([{ BearerPartnerUser: [] }]);
+    expect(op("delete_service_category")["x-altegio-choice"]).toMatch(/user/);
+    expect(op("get_service_category").security).toEqual([{ BearerPartner: [] }]);
+  });
+
   it("POST /auth (no Security line) takes the partner token: BearerPartner", () => {
     expect(op("authorize_user").security).toEqual([{ BearerPartner: [] }]);
     expect(op("authorize_user")["x-altegio-choice"]).toMatch(/partner token/);
