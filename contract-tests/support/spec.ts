@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
 import { repoRoot } from "../../scripts/lib/prism.js";
+import { pruneCache } from "../../scripts/lib/prune-cache.js";
 import { DOC_ID, toJsonSchemaDoc } from "./oas30.js";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -140,6 +141,7 @@ function parsed(text: string, sha256: string): { raw: JsonObject; doc: JsonObjec
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify(out));
       renameSync(tmp, file); // atomic: a parallel reader never sees half a file
+      pruneCache(dir, (name) => name.startsWith(sha256.slice(0, 16)));
     } catch {
       // a read-only checkout just pays the parse again
     }

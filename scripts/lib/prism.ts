@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { createServer } from "node:net";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pruneCache } from "./prune-cache.js";
 
 export interface StartPrismOptions {
   /** Spec path (relative to the repo root or absolute). Default: openapi.yaml. */
@@ -135,6 +136,7 @@ export function snapshotSpec(spec: string): string {
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   }
+  pruneCache(dir, (name) => name.startsWith(sha));
   return file;
 }
 
