@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { IdempotencyRegistry, sendEmailCampaign, sendSmsCampaign } from "../../../src/campaigns/index.js";
-import {
-  accepted,
-  clientFor,
-  type LocalServer,
-  PARTNER_TOKEN,
-  startLocalServer,
-  USER_TOKEN,
-} from "./local-server.js";
+import { accepted, clientFor, PARTNER_TOKEN, USER_TOKEN, useLocalServer } from "./local-server.js";
 
-let server: LocalServer;
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.seen.length = 0;
-  server.handle((req) =>
-    req.method === "GET"
-      ? {
-          status: 200,
-          json: { success: true, data: [{ id: 1, name: "John" }], meta: { page: 1, total_count: 42 } },
-        }
-      : accepted,
-  );
-});
+const server = useLocalServer((req) =>
+  req.method === "GET"
+    ? {
+        status: 200,
+        json: { success: true, data: [{ id: 1, name: "John" }], meta: { page: 1, total_count: 42 } },
+      }
+    : accepted,
+);
 
 describe("dry run", () => {
   it("sends nothing for client ids and returns every chunk's exact request", async () => {

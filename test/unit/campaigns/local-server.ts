@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createAltegioClient } from "../../../src/index.js";
 
 export interface Seen {
@@ -83,6 +84,26 @@ export async function startLocalServer(): Promise<LocalServer> {
       await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
+}
+
+/**
+ * One local server for the whole test file: started before the first test and closed after the
+ * last; before each test it forgets what it saw and answers with `handler` again.
+ *
+ * @example
+ * const server = useLocalServer(() => accepted);
+ */
+export function useLocalServer(handler: Handler = () => accepted): LocalServer {
+  const server = {} as LocalServer; // filled in beforeAll: the test bodies only run after it
+  beforeAll(async () => {
+    Object.assign(server, await startLocalServer());
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.seen.length = 0;
+    server.handle(handler);
+  });
+  return server;
 }
 
 /**

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CampaignInputError, IdempotencyRegistry, sendSmsCampaign } from "../../../src/campaigns/index.js";
 import { AltegioPermissionDeniedError } from "../../../src/index.js";
-import { accepted, clientFor, type LocalServer, startLocalServer } from "./local-server.js";
+import { accepted, clientFor, useLocalServer } from "./local-server.js";
 
-let server: LocalServer;
 let total = 42;
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(() => server.close());
+const server = useLocalServer((req) =>
+  req.method === "GET"
+    ? { status: 200, json: { success: true, data: [], meta: { page: 1, total_count: total } } }
+    : accepted,
+);
 beforeEach(() => {
-  server.seen.length = 0;
   total = 42;
-  server.handle((req) =>
-    req.method === "GET"
-      ? { status: 200, json: { success: true, data: [], meta: { page: 1, total_count: total } } }
-      : accepted,
-  );
 });
 
 describe("maxRecipients", () => {

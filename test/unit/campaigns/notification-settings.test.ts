@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CampaignInputError,
   getLocationNotificationTypes,
@@ -6,16 +6,9 @@ import {
   reportDeliveryStatus,
   updateUserNotificationSettings,
 } from "../../../src/campaigns/index.js";
-import { clientFor, type LocalServer, startLocalServer } from "./local-server.js";
+import { clientFor, useLocalServer } from "./local-server.js";
 
-let server: LocalServer;
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.seen.length = 0;
-});
+const server = useLocalServer();
 
 const settings = {
   mode: "staff",

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type CampaignResult,
   CampaignSendError,
@@ -10,24 +10,9 @@ import {
   AltegioInternalServerError,
   AltegioTimeoutError,
 } from "../../../src/index.js";
-import {
-  accepted,
-  clientFor,
-  type LocalServer,
-  PARTNER_TOKEN,
-  startLocalServer,
-  USER_TOKEN,
-} from "./local-server.js";
+import { accepted, clientFor, PARTNER_TOKEN, USER_TOKEN, useLocalServer } from "./local-server.js";
 
-let server: LocalServer;
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.seen.length = 0;
-  server.handle(() => accepted);
-});
+const server = useLocalServer(() => accepted);
 
 const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 const noFunds = {

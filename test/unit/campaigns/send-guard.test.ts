@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CampaignInputError,
   IdempotencyRegistry,
   sendEmailCampaign,
   sendSmsCampaign,
 } from "../../../src/campaigns/index.js";
-import { accepted, clientFor, type LocalServer, startLocalServer } from "./local-server.js";
+import { accepted, clientFor, useLocalServer } from "./local-server.js";
 
-let server: LocalServer;
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.seen.length = 0;
-  server.handle(() => accepted);
-});
+const server = useLocalServer(() => accepted);
 
 async function refused(promise: Promise<unknown>): Promise<CampaignInputError> {
   const error = await promise.then(
