@@ -7,11 +7,11 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type PrismHandle, repoRoot, startPrism } from "../scripts/lib/prism.js";
+import { filterQuery } from "../src/campaigns/audience.js";
 import {
   type CampaignFilter,
   CampaignInputError,
   CampaignSendError,
-  filterQuery,
   getLocationNotificationTypes,
   getUserNotificationSettings,
   IdempotencyRegistry,

@@ -1,11 +1,11 @@
 // Compile-time checks of the public types (tsc --noEmit fails on a wrong one), plus the
 // runtime twin of each refusal so the file also fails under vitest if the guard regresses.
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { resolveAudience } from "../../../src/campaigns/audience.js";
 import {
   type CampaignAudience,
   type CampaignDryRun,
   type CampaignResult,
-  resolveAudience,
   sendEmailCampaign,
   sendSmsCampaign,
 } from "../../../src/campaigns/index.js";
