@@ -6,6 +6,7 @@
  */
 import type { Middleware } from "openapi-fetch";
 import { type CampaignClient, type LooseInit, loose } from "./client-shape.js";
+import { CampaignInputError } from "./errors.js";
 import type { CampaignPath, PlannedRequest } from "./types.js";
 
 /** Header names never shown in a preview (their values are secrets). */
@@ -65,6 +66,12 @@ export async function captureRequest(
     ...init,
     middleware: [...(init.middleware ?? []), stopBeforeNetwork],
   });
-  if (!planned) throw new Error(`dry run: the client did not build the request for POST ${pathTemplate}`);
+  if (!planned) {
+    // Only a client that does not run openapi-fetch's per-request middleware gets here.
+    throw new CampaignInputError(
+      "client",
+      `the dry run could not see the request for POST ${pathTemplate}: pass what createAltegioClient() returns`,
+    );
+  }
   return planned;
 }

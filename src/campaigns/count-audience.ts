@@ -8,6 +8,7 @@
  * per-field substring filter (only `quick_search` across fields), so its count would not be
  * the same audience. One page of one client is asked for: only the total is read.
  */
+import { AltegioApiError } from "../errors/altegio-api-error.js";
 import { type CampaignFilter, type FilterQuoting, filterQuery } from "./audience.js";
 import { type CampaignClient, loose } from "./client-shape.js";
 
@@ -23,7 +24,7 @@ export async function countMatchingClients(
   filter: CampaignFilter,
   quoting: FilterQuoting = "plain",
 ): Promise<number> {
-  const { data } = await loose(client).GET("/clients/{location_id}", {
+  const { data, response } = await loose(client).GET("/clients/{location_id}", {
     params: {
       path: { location_id: locationId },
       query: { ...filterQuery(filter, quoting), page: 1, count: 1 },
@@ -31,7 +32,17 @@ export async function countMatchingClients(
   });
   const total = (data as { meta?: { total_count?: unknown } } | undefined)?.meta?.total_count;
   if (typeof total !== "number" || !Number.isInteger(total) || total < 0) {
-    throw new Error("the client list answered without a meta.total_count");
+    throw new AltegioApiError(
+      {
+        status: response.status,
+        method: "GET",
+        pathTemplate: "/clients/{location_id}",
+        url: response.url,
+        headers: response.headers,
+        body: data,
+      },
+      "The client list answered without a meta.total_count, so the audience cannot be counted",
+    );
   }
   return total;
 }

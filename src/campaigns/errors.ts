@@ -1,6 +1,7 @@
 /**
  * Errors raised by the campaign helpers before or while sending.
  *
+ * All three extend {@link AltegioError} (so `isAltegioError` and `toJSON()` hold for them too).
  * Three kinds, so a caller can tell "nothing went out" from "some of it went out":
  * - {@link CampaignInputError}: bad input, refused before any request (nothing sent).
  * - {@link DuplicateSendError}: the idempotency key was already used in this process (nothing sent).
@@ -8,6 +9,7 @@
  *   failed and which were never attempted, and `cause` is the client's typed error
  *   (for example `AltegioInsufficientFundsError` on 402).
  */
+import { AltegioError } from "../errors/altegio-error.js";
 import type { CampaignResult } from "./types.js";
 
 /**
@@ -17,7 +19,7 @@ import type { CampaignResult } from "./types.js";
  * try { await sendSmsCampaign(client, 1, { audience: { filter: {} }, text: "Hi" }); }
  * catch (e) { if (e instanceof CampaignInputError) console.error(e.field, e.message); }
  */
-export class CampaignInputError extends Error {
+export class CampaignInputError extends AltegioError {
   override readonly name = "CampaignInputError";
   /** The option at fault, as a dotted path (`audience.filter`, `text`, `audience.clientIds[3]`). */
   readonly field: string;
@@ -34,7 +36,7 @@ export class CampaignInputError extends Error {
  * await sendSmsCampaign(client, 1, { audience, text, idempotencyKey: "promo-42" });
  * await sendSmsCampaign(client, 1, { audience, text, idempotencyKey: "promo-42" }); // throws DuplicateSendError
  */
-export class DuplicateSendError extends Error {
+export class DuplicateSendError extends AltegioError {
   override readonly name = "DuplicateSendError";
   readonly idempotencyKey: string;
   constructor(idempotencyKey: string) {
@@ -58,7 +60,7 @@ export class DuplicateSendError extends Error {
  *   if (e instanceof CampaignSendError) console.log(e.result.failedClientIds, e.result.skippedClientIds);
  * }
  */
-export class CampaignSendError extends Error {
+export class CampaignSendError extends AltegioError {
   override readonly name = "CampaignSendError";
   readonly result: CampaignResult;
   constructor(message: string, result: CampaignResult, cause: unknown) {

@@ -12,11 +12,7 @@
  *   the next chunks would hit too.
  * - Any failure throws CampaignSendError carrying the per-chunk result.
  */
-import {
-  AltegioAuthenticationError,
-  AltegioInsufficientFundsError,
-  AltegioPermissionDeniedError,
-} from "../errors/status-errors.js";
+import { isAltegioApiError } from "../errors/is-altegio-error.js";
 import { resolveAudience } from "./audience.js";
 import { type CampaignClient, loose } from "./client-shape.js";
 import { dryRun } from "./dry-run.js";
@@ -27,13 +23,12 @@ import { type CampaignSpec, planRequests } from "./plan-requests.js";
 import { enforceRecipientCap } from "./recipient-cap.js";
 import type { CampaignDryRun, CampaignResult, ChunkResult } from "./types.js";
 
-/** A failure the next chunks would meet too: no point sending them. */
+/** 401, 402, 403: a failure the next chunks would meet too, so there is no point sending them. */
+const STOPS_EVERYTHING = new Set([401, 402, 403]);
+
+/** By status, not class: the client may come from another copy of this package. */
 function stopsEverything(error: unknown): boolean {
-  return (
-    error instanceof AltegioInsufficientFundsError ||
-    error instanceof AltegioAuthenticationError ||
-    error instanceof AltegioPermissionDeniedError
-  );
+  return isAltegioApiError(error) && STOPS_EVERYTHING.has(error.status);
 }
 
 function summary(result: CampaignResult, failed: ChunkResult): string {

@@ -4,32 +4,11 @@ import type { AltegioError } from "./altegio-error.js";
 import type { AltegioNetworkError } from "./altegio-network-error.js";
 import type { AltegioTimeoutError } from "./altegio-timeout-error.js";
 
-// Type guards match by `name` as well as by class, like ky's: two copies of this package
-// (e.g. one bundled by a dependency) have different classes but the same names.
-const API_NAMES = new Set([
-  "AltegioApiError",
-  "AltegioBadRequestError",
-  "AltegioAuthenticationError",
-  "AltegioInsufficientFundsError",
-  "AltegioPermissionDeniedError",
-  "AltegioNotFoundError",
-  "AltegioUnprocessableEntityError",
-  "AltegioRateLimitError",
-  "AltegioInternalServerError",
-  "AltegioLoginError",
-]);
-const CONFIG_NAMES = new Set(["AltegioConfigError", "AltegioUserTokenRequiredError"]);
-const ALL_NAMES = new Set([
-  ...API_NAMES,
-  ...CONFIG_NAMES,
-  "AltegioError",
-  "AltegioNetworkError",
-  "AltegioTimeoutError",
-]);
+import { isErrorKind } from "./error-kinds.js";
 
-function hasName(error: unknown, names: ReadonlySet<string>): boolean {
-  return error instanceof Error && names.has(error.name);
-}
+// Type guards match by `name`, like ky's: two copies of this package
+// (e.g. one bundled by a dependency) have different classes but the same names. The names and
+// their parents are in error-kinds.ts, which `instanceof` reads too.
 
 /**
  * True for any error thrown by this client.
@@ -38,7 +17,7 @@ function hasName(error: unknown, names: ReadonlySet<string>): boolean {
  * catch (e) { if (isAltegioError(e)) log(e.name, e.message); else throw e; }
  */
 export function isAltegioError(error: unknown): error is AltegioError {
-  return hasName(error, ALL_NAMES);
+  return isErrorKind(error, "AltegioError");
 }
 
 /**
@@ -48,7 +27,7 @@ export function isAltegioError(error: unknown): error is AltegioError {
  * catch (e) { if (isAltegioApiError(e) && e.status === 404) return undefined; throw e; }
  */
 export function isAltegioApiError(error: unknown): error is AltegioApiError {
-  return hasName(error, API_NAMES);
+  return isErrorKind(error, "AltegioApiError");
 }
 
 /**
@@ -58,7 +37,7 @@ export function isAltegioApiError(error: unknown): error is AltegioApiError {
  * catch (e) { if (isAltegioNetworkError(e)) console.error(e.code); }
  */
 export function isAltegioNetworkError(error: unknown): error is AltegioNetworkError {
-  return hasName(error, new Set(["AltegioNetworkError"]));
+  return isErrorKind(error, "AltegioNetworkError");
 }
 
 /**
@@ -68,7 +47,7 @@ export function isAltegioNetworkError(error: unknown): error is AltegioNetworkEr
  * catch (e) { if (isAltegioTimeoutError(e)) console.error(e.timeoutMs); }
  */
 export function isAltegioTimeoutError(error: unknown): error is AltegioTimeoutError {
-  return hasName(error, new Set(["AltegioTimeoutError"]));
+  return isErrorKind(error, "AltegioTimeoutError");
 }
 
 /**
@@ -78,5 +57,5 @@ export function isAltegioTimeoutError(error: unknown): error is AltegioTimeoutEr
  * catch (e) { if (isAltegioConfigError(e)) console.error(e.option); }
  */
 export function isAltegioConfigError(error: unknown): error is AltegioConfigError {
-  return hasName(error, CONFIG_NAMES);
+  return isErrorKind(error, "AltegioConfigError");
 }
