@@ -15600,6 +15600,7 @@ export interface components {
             page?: number;
             /**
              * @description The number of output lines per page. Maximum 200. (Default 25)
+             * @default 25
              * @example 3
              */
             page_size?: number;

@@ -6,7 +6,9 @@
  *   `"<METHOD> <path>"` exactly as openapi-fetch's middleware sees `request.method` and
  *   `schemaPath`; and `acceptOverrides`, the operations whose success responses are not
  *   declared under the vendor media type (a PDF receipt), with the Accept they need;
- * - operation-index.ts (tests and tools): every operation with its operationId and security.
+ * - operation-index.ts (tests and tools): every operation with its operationId and security;
+ * - paging.ts (bundled by paginate): each paged operation's page and size fields, where they go,
+ *   the largest size and how an answer says the list is done (scripts/lib/paging-metadata.ts).
  *
  * `--check` regenerates into memory and fails, naming the stale files, when they differ.
  */
@@ -17,6 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { renderPaging } from "./paging-metadata.js";
 
 // `--spec <file>` reads another copy (e.g. `git show HEAD:openapi.yaml`); output is the same.
 const specArg = process.argv.indexOf("--spec");
@@ -166,13 +169,24 @@ export function renderOperationIndex(spec: Record<string, unknown>, specSha256: 
   ].join("\n");
 }
 
+/** The text of generated/paging.ts: the paged operations, for paginate (bundled). */
+export function renderPagingFile(spec: Record<string, unknown>, specSha256: string): string {
+  return [...header(specSha256), ...renderPaging(spec)].join("\n");
+}
+
 function renderSchema(): string {
   const dir = mkdtempSync(join(tmpdir(), "altegio-generate-"));
   try {
     const out = join(dir, "schema.ts");
-    execFileSync("node_modules/.bin/openapi-typescript", [SPEC, "--output", out], {
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    // A `default` says what the server assumes when a field is omitted (a page size stated in
+    // prose); openapi-typescript would otherwise make such a request-body property required.
+    execFileSync(
+      "node_modules/.bin/openapi-typescript",
+      [SPEC, "--output", out, "--default-non-nullable", "false"],
+      {
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     return readFileSync(out, "utf8");
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -192,6 +206,7 @@ function main(): void {
     [join(OUT, "schema.ts")]: renderSchema(),
     [join(OUT, "operations.ts")]: renderOperations(spec, sha),
     [join(OUT, "operation-index.ts")]: renderOperationIndex(spec, sha),
+    [join(OUT, "paging.ts")]: renderPagingFile(spec, sha),
   };
   if (check) {
     const stale = Object.entries(files)

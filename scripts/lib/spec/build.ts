@@ -8,6 +8,7 @@ import { OVERLAY_FILE, pageFile, REFERENCE_DIR, readOperations, SEED_FILE } from
 import type { PageModel } from "./model.js";
 import { applyOverlay, parseOverlay } from "./overlay.js";
 import { parsePage } from "./page-parser.js";
+import { annotatePageLimits, type PageLimitNote } from "./page-size.js";
 import { makeProvenance, type Provenance, provenanceText } from "./provenance.js";
 import { parseSeed, SEED_NOTE, SEED_SIBLING, SEEDED_SLUG } from "./seed-parser.js";
 import { toYaml } from "./yaml-writer.js";
@@ -20,6 +21,8 @@ export interface BuildResult {
   provenance: Provenance;
   provenanceText: string;
   report: EmitReport;
+  /** Page and page-size fields given the `maximum`/`default` their page states. */
+  pageLimits: PageLimitNote[];
 }
 
 /** Converted pages and index, before blueprint enrichment and corrections. */
@@ -55,11 +58,13 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
   const { doc, report } = convertPages(root);
   // Before the corrections: the blueprint replaces index-only operations, the overlay then applies to all.
   await enrich(doc, { root });
+  // Before the corrections, so that a maximum known only from evidence is an overlay action.
+  const pageLimits = annotatePageLimits(doc);
   applyCorrections(root, doc);
   wrapEnvelopes(doc, report.envelopes);
   const yaml = toYaml(doc);
   const provenance = makeProvenance(root, yaml, { source: SOURCE }, today);
-  return { doc, yaml, provenance, provenanceText: provenanceText(provenance), report };
+  return { doc, yaml, provenance, provenanceText: provenanceText(provenance), report, pageLimits };
 }
 
 export function isoToday(): string {

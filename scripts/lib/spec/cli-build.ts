@@ -35,6 +35,7 @@ if (check) {
   console.log(
     `spec:build: wrote ${SPEC_FILE} (${result.yaml.length} bytes, ${paths} paths) and ${PROVENANCE_FILE} in ${Math.round(performance.now() - started)} ms`,
   );
+  console.log(`  page-size limits from the pages' prose: ${result.pageLimits.length} fields`);
   if (result.report.duplicates.length > 0)
     console.log(`  duplicate field names kept once: ${result.report.duplicates.length}`);
 }
