@@ -19,6 +19,7 @@ const PARENTS: Readonly<Record<string, string>> = {
   AltegioUserTokenRequiredError: "AltegioConfigError",
   AltegioNetworkError: "AltegioError",
   AltegioTimeoutError: "AltegioError",
+  AltegioRateLimiterUnavailableError: "AltegioError",
   CampaignInputError: "AltegioError",
   CampaignSendError: "AltegioError",
   DuplicateSendError: "AltegioError",

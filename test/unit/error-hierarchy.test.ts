@@ -12,15 +12,18 @@ import type { CampaignResult } from "../../src/campaigns/index.js";
 import * as campaignsA from "../../src/campaigns/index.js";
 import { ERROR_PARENTS } from "../../src/errors/error-kinds.js";
 import * as rootA from "../../src/index.js";
+import * as redisA from "../../src/redis-rate-limit/index.js";
 import { json, type LocalServer, startServer } from "./support/local-server.js";
 
 type Root = typeof rootA;
 type Campaigns = typeof campaignsA;
+type RedisEntry = typeof redisA;
 type ErrorClass = new (...args: never[]) => Error;
 
 const copy = resolve(".cache", `second-copy-${process.pid}-${Date.now()}`);
 let rootB: Root;
 let campaignsB: Campaigns;
+let redisB: RedisEntry;
 let server: LocalServer | undefined;
 
 beforeAll(async () => {
@@ -28,6 +31,7 @@ beforeAll(async () => {
   cpSync("generated", join(copy, "generated"), { recursive: true });
   rootB = (await import(pathToFileURL(join(copy, "src/index.ts")).href)) as Root;
   campaignsB = (await import(pathToFileURL(join(copy, "src/campaigns/index.ts")).href)) as Campaigns;
+  redisB = (await import(pathToFileURL(join(copy, "src/redis-rate-limit/index.ts")).href)) as RedisEntry;
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 afterEach(async () => {
@@ -45,7 +49,7 @@ const apiInit = {
 };
 
 /** One instance of each exported error class, built the way the package builds it. */
-function samples(root: Root, campaigns: Campaigns): Error[] {
+function samples(root: Root, campaigns: Campaigns, redis: RedisEntry): Error[] {
   const result: CampaignResult = {
     channel: "sms",
     dryRun: false,
@@ -76,6 +80,7 @@ function samples(root: Root, campaigns: Campaigns): Error[] {
     new campaigns.CampaignInputError("text", "is blank"),
     new campaigns.DuplicateSendError("k"),
     new campaigns.CampaignSendError("failed", result, new Error("x")),
+    new redis.AltegioRateLimiterUnavailableError("altegio-b2b:rate-limit", "Redis failed (ECONNREFUSED)"),
   ];
 }
 
@@ -111,7 +116,7 @@ describe("one error hierarchy", () => {
 
   it("each sample's name is its class's name, and the samples cover every exported class", async () => {
     const classes = (await entryModules()).flatMap(errorClasses).map(([n]) => n);
-    const made = samples(rootA, campaignsA);
+    const made = samples(rootA, campaignsA, redisA);
     expect(made.map((e) => e.name).sort()).toEqual([...classes].sort());
     for (const e of made) expect(e.constructor.name).toBe(e.name);
   });
@@ -127,8 +132,8 @@ describe("two copies of the package", () => {
 
   it("instanceof across copies gives what it gives within one copy, for every class pair", async () => {
     const classesA = (await entryModules()).flatMap(errorClasses);
-    const fromA = samples(rootA, campaignsA);
-    const fromB = samples(rootB, campaignsB);
+    const fromA = samples(rootA, campaignsA, redisA);
+    const fromB = samples(rootB, campaignsB, redisB);
     let trues = 0;
     for (const [i, a] of fromA.entries()) {
       const b = fromB[i] as Error;
@@ -150,7 +155,7 @@ describe("two copies of the package", () => {
       [rootA.isAltegioNetworkError, rootA.AltegioNetworkError],
       [rootA.isAltegioTimeoutError, rootA.AltegioTimeoutError],
     ] as const;
-    for (const e of [...samples(rootA, campaignsA), ...samples(rootB, campaignsB)]) {
+    for (const e of [...samples(rootA, campaignsA, redisA), ...samples(rootB, campaignsB, redisB)]) {
       for (const [guard, cls] of guards) expect(guard(e), `${guard.name}(${e.name})`).toBe(e instanceof cls);
       // Campaign errors are client errors too.
       expect(rootB.isAltegioError(e), e.name).toBe(true);

@@ -55,6 +55,7 @@ const PINNED: Record<string, readonly string[]> = {
     "sendSmsCampaign",
     "updateUserNotificationSettings",
   ],
+  "./redis-rate-limit": ["AltegioRateLimiterUnavailableError", "createRedisRateLimiter"],
 };
 
 type Conditions = { types?: string; import?: string };
