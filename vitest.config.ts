@@ -13,6 +13,15 @@ export default defineConfig({
         },
       },
       { test: { name: "spec", include: ["test/spec/**/*.test.ts"], testTimeout: 120_000 } },
+      // `altegio-b2b verify` against real local servers (a drift server, Prism).
+      {
+        test: {
+          name: "verify",
+          include: ["test/verify/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: "contract",

@@ -56,6 +56,8 @@ const PINNED: Record<string, readonly string[]> = {
     "updateUserNotificationSettings",
   ],
   "./redis-rate-limit": ["AltegioRateLimiterUnavailableError", "createRedisRateLimiter"],
+  // The verifier: a run, and the summary a caller prints (the bin prints the same).
+  "./verify": ["formatSummary", "verify"],
 };
 
 type Conditions = { types?: string; import?: string };
