@@ -13,6 +13,7 @@ import { createAcceptMiddleware } from "./middleware/accept.js";
 import { createAuthMiddleware } from "./middleware/auth.js";
 import { createDoubledBaseMiddleware } from "./middleware/doubled-base.js";
 import { operationSecurity } from "./operation-security.js";
+import { rememberBurst } from "./paging/client-burst.js";
 import { type AltegioClientOptions, resolveOptions } from "./resolve-options.js";
 import { throwOnError } from "./throw-on-error.js";
 
@@ -89,8 +90,10 @@ export function createAltegioClient(options?: AltegioClientOptions): AltegioClie
     createAcceptMiddleware(),
     createDoubledBaseMiddleware(),
   );
-  return throwOnError(client, {
+  const altegio = throwOnError(client, {
     timeoutMs: resolved.timeoutMs,
     secrets: [resolved.partnerToken, resolved.userToken],
   }) as unknown as AltegioClient;
+  rememberBurst(altegio, options?.rateLimit);
+  return altegio;
 }

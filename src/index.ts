@@ -41,9 +41,13 @@ export {
 } from "./login.js";
 export {
   type PageBody,
+  type PagedPath,
   type PageParams,
   type PageSizeParam,
+  type Paginated,
+  type PaginateInit,
   type PaginateOptions,
+  type PagingOptions,
   paginate,
 } from "./paginate.js";
 export {

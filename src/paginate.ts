@@ -1,4 +1,10 @@
+import type { AltegioClient } from "./create-altegio-client.js";
 import { AltegioConfigError } from "./errors/altegio-config-error.js";
+import { isLastPage } from "./paging/is-last-page.js";
+import { paginateOperation } from "./paging/paginate-operation.js";
+import type { ItemOf, PagedPath, PageOf, Paginated, PaginateInitArgs } from "./paging/types.js";
+
+export type { ItemOf, PagedPath, PageOf, Paginated, PaginateInit, PagingOptions } from "./paging/types.js";
 
 /**
  * How the page size is named in the request. The vendor uses both:
@@ -34,25 +40,60 @@ export interface PaginateOptions<P extends PageSizeParam> {
 }
 
 /**
- * Walks a paged list one page at a time, yielding items; only one page is held in memory.
- * Stops on an empty or short page, when `meta.total_count` items have been seen, or when
- * `meta.to` reaches the total. Errors thrown by the page callback (AltegioError) propagate.
+ * Iterates a paged list. Two forms:
+ *
+ * - `paginate(client, path, init)`: the operation's paging comes from openapi.yaml
+ *   (generated/paging.ts): which field is the page and which the size, query or body, the
+ *   largest page (used unless `pageSize` says otherwise) and how an answer says it is done.
+ *   When the first page gives `meta.total_count`, the other pages are requested at once, at
+ *   most `concurrency` at a time (default: what the client's limiter lets start at once), and
+ *   yielded in order. Iterate the result for items, or `.pages()` for answer bodies. A path
+ *   with no paging does not compile, and throws AltegioConfigError at run time; so does a page
+ *   size above the operation's maximum, before any request.
+ * - `paginate(fetchPage, options)`: the callback form; one page at a time, 25 a page unless
+ *   told otherwise. Stops on an empty or short page, when `meta.total_count` items have been
+ *   seen, or when `meta.to` reaches the total.
+ *
+ * Errors of a page (AltegioError) propagate; breaking out of a loop stops the fetching.
  *
  * @example
- * for await (const appointment of paginate(
- *   (page) => client.GET("/records/{location_id}", { params: { path: { location_id: 1 }, query: page } }),
- *   { pageSize: 50 },
- * )) console.log(appointment.id);
+ * for await (const appointment of paginate(client, "/records/{location_id}", {
+ *   params: { path: { location_id: 1 }, query: { start_date: "2026-01-01" } },
+ * })) console.log(appointment.id); // 1,000 a page
  *
  * @example
- * // POST search with page_size in the body
- * paginate((page) => client.POST("/company/{location_id}/clients/search", { params, body: { ...page } }), {
- *   sizeParam: "page_size", pageSize: 200,
+ * for await (const page of paginate(client, "/company/{location_id}/clients/search", {
+ *   params: { path: { location_id: 1 } }, body: { fields: ["id", "name"] },
+ * }).pages()) console.log(page.meta);
+ *
+ * @example
+ * // The callback form
+ * paginate((page) => client.GET("/records/{location_id}", { params: { path: { location_id: 1 }, query: page } }), {
+ *   pageSize: 50,
  * });
  */
-export async function* paginate<Item, P extends PageSizeParam = "count">(
+export function paginate<Path extends PagedPath>(
+  client: AltegioClient,
+  path: Path,
+  ...init: PaginateInitArgs<Path>
+): Paginated<ItemOf<Path>, PageOf<Path>>;
+export function paginate<Item, P extends PageSizeParam = "count">(
   fetchPage: (params: PageParams<P>) => Promise<{ data?: PageBody<Item> | undefined }>,
-  options: PaginateOptions<P> = {},
+  options?: PaginateOptions<P>,
+): AsyncGenerator<Item, void, undefined>;
+export function paginate(first: unknown, second?: unknown, third?: unknown): unknown {
+  if (typeof first === "function")
+    return walkPages(
+      first as Parameters<typeof walkPages>[0],
+      (second ?? {}) as PaginateOptions<PageSizeParam>,
+    );
+  return paginateOperation(first, second, third);
+}
+
+/** The callback form: one page at a time; only one page is held in memory. */
+async function* walkPages<Item, P extends PageSizeParam>(
+  fetchPage: (params: PageParams<P>) => Promise<{ data?: PageBody<Item> | undefined }>,
+  options: PaginateOptions<P>,
 ): AsyncGenerator<Item, void, undefined> {
   const sizeParam = options.sizeParam ?? "count";
   const pageSize = checkPositiveInteger(options.pageSize ?? 25, "pageSize");
@@ -69,18 +110,6 @@ export async function* paginate<Item, P extends PageSizeParam = "count">(
     yield* items;
     if (items.length < pageSize || isLastPage(body?.meta, seen)) return;
   }
-}
-
-function isLastPage(meta: unknown, seen: number): boolean {
-  if (typeof meta !== "object" || meta === null) return false;
-  const m = meta as Record<string, unknown>;
-  const total =
-    typeof m.total_count === "number" ? m.total_count : typeof m.total === "number" ? m.total : undefined;
-  if (typeof m.from === "number" && typeof m.to === "number") {
-    if (m.to < m.from) return true;
-    if (total !== undefined && m.to >= total) return true;
-  }
-  return total !== undefined && seen >= total;
 }
 
 function checkPositiveInteger(value: number, option: string): number {
