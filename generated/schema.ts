@@ -4027,7 +4027,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Deprecated. Get a list of service categories (deprecated)
+         * @deprecated
+         * @description List form of `deprecated_get_service_category_list`: the vendor documents the trailing `{id}` as optional (deprecated_get_service_category_list: deprecated twin of get_service_category_list ("Deprecated. Get a list of service categories (deprecated)"), whose docs say: INDEX.md: "+ id (optional, number) - service category ID (to work with a specific category)").
+         *
+         *     Get a list of service categories
+         */
+        get: operations["deprecated_get_service_category_list_all"];
         put?: never;
         /** Create a service category */
         post: operations["create_service_category"];
@@ -5046,6 +5053,77 @@ export interface paths {
         get?: never;
         /** Edit Visit */
         put: operations["update_visit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a list of services / specific service
+         * @description List form of `get_service`: the vendor documents the trailing `{service_id}` as optional (INDEX.md: "+ service_id (optional, number, 1) - service ID").
+         *
+         *     + Parameter
+         *         + company_id (required, number, 1) - location ID
+         *         + service_id (optional, number, 1) - service ID
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /company/{company_id}/services/{service_id}, line 2968).
+         */
+        get: operations["get_service_all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/service_categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a list of service categories
+         * @description List form of `get_service_category_list`: the vendor documents the trailing `{id}` as optional (INDEX.md: "+ id (optional, number) - service category ID (to work with a specific category)").
+         *
+         *     + Options
+         *         + company_id (required, number) - location ID
+         *         + id (optional, number) - service category ID (to work with a specific category)
+         *         + staff_id (optional, number) - team member ID (to get categories associated with a team member)
+         */
+        get: operations["get_service_category_list_all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Team Members / Specific Team Member
+         * @description List form of `get_team_member`: the vendor documents the trailing `{team_member_id}` as optional (operations.tsv title: "Get Team Members / Specific Team Member").
+         */
+        get: operations["get_team_member_all"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -12769,35 +12847,21 @@ export interface components {
              */
             success?: boolean;
             /**
-             * @description Array of objects
-             * @example [
-             *       {
-             *         "id": 345,
-             *         "salon_service_id": 353,
-             *         "title": "Haircuts for men",
-             *         "api_id": "adw322",
-             *         "weight": 10,
-             *         "staff": [
-             *           5006,
-             *           8901,
-             *           26514,
-             *           26516,
-             *           26519,
-             *           26520
-             *         ]
-             *       },
-             *       {
-             *         "id": 3456,
-             *         "salon_service_id": 3252,
-             *         "title": "Haircuts for women",
-             *         "api_id": "adw323",
-             *         "weight": 9,
-             *         "staff": [
-             *           5006,
-             *           8901
-             *         ]
-             *       }
-             *     ]
+             * @example {
+             *       "id": 345,
+             *       "salon_service_id": 353,
+             *       "title": "Haircuts for men",
+             *       "api_id": "adw322",
+             *       "weight": 10,
+             *       "staff": [
+             *         5006,
+             *         8901,
+             *         26514,
+             *         26516,
+             *         26519,
+             *         26520
+             *       ]
+             *     }
              */
             data?: {
                 /** @description Category ID */
@@ -12814,7 +12878,7 @@ export interface components {
                 staff?: unknown[];
                 /** @description Whether category belongs to chain */
                 is_chain?: boolean;
-            }[];
+            };
             /**
              * @description Metadata (object with total_count or empty array)
              * @example {
@@ -21106,35 +21170,21 @@ export interface components {
              */
             success?: boolean;
             /**
-             * @description Array of objects
-             * @example [
-             *       {
-             *         "id": 345,
-             *         "salon_service_id": 353,
-             *         "title": "Haircuts for men",
-             *         "api_id": "adw322",
-             *         "weight": 10,
-             *         "staff": [
-             *           5006,
-             *           8901,
-             *           26514,
-             *           26516,
-             *           26519,
-             *           26520
-             *         ]
-             *       },
-             *       {
-             *         "id": 3456,
-             *         "salon_service_id": 3252,
-             *         "title": "Haircuts for women",
-             *         "api_id": "adw323",
-             *         "weight": 9,
-             *         "staff": [
-             *           5006,
-             *           8901
-             *         ]
-             *       }
-             *     ]
+             * @example {
+             *       "id": 345,
+             *       "salon_service_id": 353,
+             *       "title": "Haircuts for men",
+             *       "api_id": "adw322",
+             *       "weight": 10,
+             *       "staff": [
+             *         5006,
+             *         8901,
+             *         26514,
+             *         26516,
+             *         26519,
+             *         26520
+             *       ]
+             *     }
              */
             data?: {
                 /** @description Category ID */
@@ -21151,7 +21201,7 @@ export interface components {
                 staff?: unknown[];
                 /** @description Whether category belongs to chain */
                 is_chain?: boolean;
-            }[];
+            };
             /**
              * @description Metadata (object with total_count or empty array)
              * @example {
@@ -30021,81 +30071,20 @@ export interface components {
         /**
          * @example {
          *       "success": true,
-         *       "data": [
-         *         {
-         *           "id": "79067",
-         *           "salon_service_id": "322888",
-         *           "title": "Sample text",
-         *           "category_id": "4",
-         *           "price_min": "1000.00",
-         *           "price_max": "1000.00",
-         *           "discount": "0",
-         *           "comment": "",
-         *           "weight": "2",
-         *           "active": "1",
-         *           "api_id": "",
-         *           "staff": []
-         *         },
-         *         {
-         *           "id": "83169",
-         *           "salon_service_id": "433222",
-         *           "title": "Sample text",
-         *           "category_id": "83167",
-         *           "price_min": "1300.00",
-         *           "price_max": "1300.00",
-         *           "discount": "0",
-         *           "comment": "",
-         *           "weight": "6",
-         *           "active": "1",
-         *           "api_id": "00000000042",
-         *           "staff": [
-         *             {
-         *               "id": "5905",
-         *               "seance_length": "2700"
-         *             },
-         *             {
-         *               "id": "5907",
-         *               "seance_length": "3600"
-         *             },
-         *             {
-         *               "id": "8973",
-         *               "seance_length": "3600"
-         *             },
-         *             {
-         *               "id": "13616",
-         *               "seance_length": "3600"
-         *             },
-         *             {
-         *               "id": "16681",
-         *               "seance_length": "3600"
-         *             },
-         *             {
-         *               "id": "17969",
-         *               "seance_length": "3600"
-         *             },
-         *             {
-         *               "id": "34006",
-         *               "seance_length": "3600"
-         *             }
-         *           ],
-         *           "image_group": {
-         *             "id": 72234,
-         *             "entity": "settings_service",
-         *             "entity_id": 389927,
-         *             "images": {
-         *               "basic": {
-         *                 "id": "186791",
-         *                 "path": "https://yclients.com/path/to/image/tagret-image.jpeg",
-         *                 "width": "372",
-         *                 "height": "280",
-         *                 "type": "jpeg",
-         *                 "image_group_id": 72234,
-         *                 "version": "basic"
-         *               }
-         *             }
-         *           }
-         *         }
-         *       ],
+         *       "data": {
+         *         "id": "79067",
+         *         "salon_service_id": "322888",
+         *         "title": "Sample text",
+         *         "category_id": "4",
+         *         "price_min": "1000.00",
+         *         "price_max": "1000.00",
+         *         "discount": "0",
+         *         "comment": "",
+         *         "weight": "2",
+         *         "active": "1",
+         *         "api_id": "",
+         *         "staff": []
+         *       },
          *       "meta": {
          *         "total_count": 2
          *       }
@@ -30135,7 +30124,7 @@ export interface components {
                         };
                     };
                 };
-            }[];
+            };
             meta?: {
                 total_count?: number;
             };
@@ -34348,6 +34337,368 @@ export interface components {
             data?: {
                 is_valid?: boolean;
             };
+            meta?: unknown[];
+        };
+        deprecated_get_service_category_list_all_200: {
+            /**
+             * @description Execution success status (true)
+             * @example true
+             */
+            success?: boolean;
+            /**
+             * @description Array of objects
+             * @example [
+             *       {
+             *         "id": 345,
+             *         "salon_service_id": 353,
+             *         "title": "Haircuts for men",
+             *         "api_id": "adw322",
+             *         "weight": 10,
+             *         "staff": [
+             *           5006,
+             *           8901,
+             *           26514,
+             *           26516,
+             *           26519,
+             *           26520
+             *         ]
+             *       },
+             *       {
+             *         "id": 3456,
+             *         "salon_service_id": 3252,
+             *         "title": "Haircuts for women",
+             *         "api_id": "adw323",
+             *         "weight": 9,
+             *         "staff": [
+             *           5006,
+             *           8901
+             *         ]
+             *       }
+             *     ]
+             */
+            data?: {
+                /** @description Category ID */
+                id?: number;
+                /** @description Category ID for the location on the chain */
+                salon_service_id?: number;
+                /** @description name of category */
+                title?: string;
+                /** @description External Category ID */
+                api_id?: string;
+                /** @description Category weight (used to sort categories when displayed) */
+                weight?: number;
+                /** @description List of team member IDs providing the service */
+                staff?: unknown[];
+                /** @description Whether category belongs to chain */
+                is_chain?: boolean;
+            }[];
+            /**
+             * @description Metadata (object with total_count or empty array)
+             * @example {
+             *       "total_count": 2
+             *     }
+             */
+            meta?: {
+                /**
+                 * @description Number of categories found
+                 * @example 2
+                 */
+                total_count?: number;
+            };
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": "79067",
+         *           "salon_service_id": "322888",
+         *           "title": "Sample text",
+         *           "category_id": "4",
+         *           "price_min": "1000.00",
+         *           "price_max": "1000.00",
+         *           "discount": "0",
+         *           "comment": "",
+         *           "weight": "2",
+         *           "active": "1",
+         *           "api_id": "",
+         *           "staff": []
+         *         },
+         *         {
+         *           "id": "83169",
+         *           "salon_service_id": "433222",
+         *           "title": "Sample text",
+         *           "category_id": "83167",
+         *           "price_min": "1300.00",
+         *           "price_max": "1300.00",
+         *           "discount": "0",
+         *           "comment": "",
+         *           "weight": "6",
+         *           "active": "1",
+         *           "api_id": "00000000042",
+         *           "staff": [
+         *             {
+         *               "id": "5905",
+         *               "seance_length": "2700"
+         *             },
+         *             {
+         *               "id": "5907",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "8973",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "13616",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "16681",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "17969",
+         *               "seance_length": "3600"
+         *             },
+         *             {
+         *               "id": "34006",
+         *               "seance_length": "3600"
+         *             }
+         *           ],
+         *           "image_group": {
+         *             "id": 72234,
+         *             "entity": "settings_service",
+         *             "entity_id": 389927,
+         *             "images": {
+         *               "basic": {
+         *                 "id": "186791",
+         *                 "path": "https://yclients.com/path/to/image/tagret-image.jpeg",
+         *                 "width": "372",
+         *                 "height": "280",
+         *                 "type": "jpeg",
+         *                 "image_group_id": 72234,
+         *                 "version": "basic"
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "meta": {
+         *         "total_count": 2
+         *       }
+         *     }
+         */
+        get_service_all_200: {
+            success?: boolean;
+            data?: {
+                id?: string;
+                salon_service_id?: string;
+                title?: string;
+                category_id?: string;
+                price_min?: string;
+                price_max?: string;
+                discount?: string;
+                comment?: string;
+                weight?: string;
+                active?: string;
+                api_id?: string;
+                staff?: {
+                    id?: string;
+                    seance_length?: string;
+                }[];
+                image_group?: {
+                    id?: number;
+                    entity?: string;
+                    entity_id?: number;
+                    images?: {
+                        basic?: {
+                            id?: string;
+                            path?: string;
+                            width?: string;
+                            height?: string;
+                            type?: string;
+                            image_group_id?: number;
+                            version?: string;
+                        };
+                    };
+                };
+            }[];
+            meta?: {
+                total_count?: number;
+            };
+        };
+        get_service_category_list_all_200: {
+            /**
+             * @description Execution success status (true)
+             * @example true
+             */
+            success?: boolean;
+            /**
+             * @description Array of objects
+             * @example [
+             *       {
+             *         "id": 345,
+             *         "salon_service_id": 353,
+             *         "title": "Haircuts for men",
+             *         "api_id": "adw322",
+             *         "weight": 10,
+             *         "staff": [
+             *           5006,
+             *           8901,
+             *           26514,
+             *           26516,
+             *           26519,
+             *           26520
+             *         ]
+             *       },
+             *       {
+             *         "id": 3456,
+             *         "salon_service_id": 3252,
+             *         "title": "Haircuts for women",
+             *         "api_id": "adw323",
+             *         "weight": 9,
+             *         "staff": [
+             *           5006,
+             *           8901
+             *         ]
+             *       }
+             *     ]
+             */
+            data?: {
+                /** @description Category ID */
+                id?: number;
+                /** @description Category ID for the location on the chain */
+                salon_service_id?: number;
+                /** @description name of category */
+                title?: string;
+                /** @description External Category ID */
+                api_id?: string;
+                /** @description Category weight (used to sort categories when displayed) */
+                weight?: number;
+                /** @description List of team member IDs providing the service */
+                staff?: unknown[];
+                /** @description Whether category belongs to chain */
+                is_chain?: boolean;
+            }[];
+            /**
+             * @description Metadata (object with total_count or empty array)
+             * @example {
+             *       "total_count": 2
+             *     }
+             */
+            meta?: {
+                /**
+                 * @description Number of categories found
+                 * @example 2
+                 */
+                total_count?: number;
+            };
+        };
+        get_team_member_all_200: {
+            /**
+             * @description Execution success status (true)
+             * @example true
+             */
+            success?: boolean;
+            /**
+             * @description Team member data object
+             * @example [
+             *       {
+             *         "id": 1001539,
+             *         "name": "team member 1",
+             *         "company_id": 176275,
+             *         "specialization": "team member",
+             *         "position": {
+             *           "id": 1,
+             *           "title": "Administrator"
+             *         },
+             *         "avatar": "https://app.alteg.io/images/no-master-sm.png",
+             *         "avatar_big": "https://app.alteg.io/images/no-master.png",
+             *         "fired": 0,
+             *         "status": 0,
+             *         "hidden": 0,
+             *         "user_id": 12345,
+             *         "is_paid_staff": false,
+             *         "is_included_in_payment_policy": true
+             *       }
+             *     ]
+             */
+            data?: {
+                /**
+                 * @description team member ID
+                 * @example 1001539
+                 */
+                id?: number;
+                /**
+                 * @description team member name
+                 * @example team member 1
+                 */
+                name?: string;
+                /**
+                 * @description location ID
+                 * @example 176275
+                 */
+                company_id?: number;
+                /**
+                 * @description team member specialization
+                 * @example team member
+                 */
+                specialization?: string;
+                /**
+                 * @description Team member's position (object when assigned, null or empty array when unassigned)
+                 * @example {
+                 *       "id": 1,
+                 *       "title": "Administrator"
+                 *     }
+                 */
+                position?: {
+                    /**
+                     * @description Job ID
+                     * @example 1
+                     */
+                    id?: number;
+                    /**
+                     * @description Job title
+                     * @example Administrator
+                     */
+                    title?: string;
+                };
+                /**
+                 * @description Path to team member avatar file
+                 * @example https://app.alteg.io/images/no-master-sm.png
+                 */
+                avatar?: string;
+                /**
+                 * @description The path to the team member's avatar file in a higher resolution
+                 * @example https://app.alteg.io/images/no-master.png
+                 */
+                avatar_big?: string;
+                /** @description Whether the team member was fired, 1 - fired, 0 - not fired */
+                fired?: number;
+                /** @description Is the team member removed, 1 - removed, 0 - not removed */
+                status?: number;
+                /** @description Whether the team member is hidden for online appointment, 1 - hidden, 0 - not hidden */
+                hidden?: number;
+                /**
+                 * @description team member's linked user ID
+                 * @example 12345
+                 */
+                user_id?: number | null;
+                /** @description Whether the team member is a paid staff member counted in license price */
+                is_paid_staff?: boolean;
+                /**
+                 * @description Whether the team member is included in the location''s active payment policy scope.
+                 *
+                 *     Always returned. Defaults to true when the payment_policy feature is disabled for the location or no active payment policy exists.
+                 * @example true
+                 */
+                is_included_in_payment_policy?: boolean;
+            }[];
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: unknown[];
         };
     };
@@ -46886,6 +47237,60 @@ export interface operations {
             };
         };
     };
+    deprecated_get_service_category_list_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["deprecated_get_service_category_list_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["deprecated_get_service_category_list_all_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+        };
+    };
     create_service_category: {
         parameters: {
             query?: never;
@@ -50276,6 +50681,154 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error404"];
                     "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+        };
+    };
+    get_service_all: {
+        parameters: {
+            query?: {
+                staff_id?: number;
+                category_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_all_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_403"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_404"];
+                };
+            };
+        };
+    };
+    get_service_category_list_all: {
+        parameters: {
+            query?: {
+                /** @description team member ID (to get categories associated with a team member) */
+                staff_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_category_list_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_all_200"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_category_list_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_category_list_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_404"];
+                };
+            };
+        };
+    };
+    get_team_member_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_all_200"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_404"];
                 };
             };
         };

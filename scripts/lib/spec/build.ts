@@ -6,9 +6,11 @@ import { type EmitReport, emitDocument, wrapEnvelopes } from "./emitter.js";
 import { parseIndex } from "./index-parser.js";
 import { OVERLAY_FILE, pageFile, REFERENCE_DIR, readOperations, SEED_FILE } from "./inputs.js";
 import type { PageModel } from "./model.js";
+import { findOptionalSegments, type OptionalSegment } from "./optional-segments.js";
 import { applyOverlay, parseOverlay } from "./overlay.js";
 import { parsePage } from "./page-parser.js";
 import { annotatePageLimits, type PageLimitNote } from "./page-size.js";
+import { type SplitRecord, splitOptionalSegments } from "./path-split.js";
 import { makeProvenance, type Provenance, provenanceText } from "./provenance.js";
 import { parseSeed, SEED_NOTE, SEED_SIBLING, SEEDED_SLUG } from "./seed-parser.js";
 import { toYaml } from "./yaml-writer.js";
@@ -23,10 +25,16 @@ export interface BuildResult {
   report: EmitReport;
   /** Page and page-size fields given the `maximum`/`default` their page states. */
   pageLimits: PageLimitNote[];
+  /** GETs split into a list and a single operation (path-split.ts). */
+  splits: SplitRecord[];
 }
 
 /** Converted pages and index, before blueprint enrichment and corrections. */
-export function convertPages(root: string): { doc: Record<string, unknown>; report: EmitReport } {
+export function convertPages(root: string): {
+  doc: Record<string, unknown>;
+  report: EmitReport;
+  optionalSegments: OptionalSegment[];
+} {
   const reference = join(root, REFERENCE_DIR);
   const operations = readOperations(root);
   const index = parseIndex(readFileSync(join(reference, "INDEX.md"), "utf8"));
@@ -40,7 +48,10 @@ export function convertPages(root: string): { doc: Record<string, unknown>; repo
     pages.set(SEEDED_SLUG, parseSeed(readFileSync(join(root, SEED_FILE), "utf8"), pages.get(SEED_SIBLING)));
     seeded.set(SEEDED_SLUG, SEED_NOTE);
   }
-  return emitDocument({ operations, pages, index, seeded });
+  return {
+    ...emitDocument({ operations, pages, index, seeded }),
+    optionalSegments: findOptionalSegments(operations, index, pages),
+  };
 }
 
 export function applyCorrections(root: string, doc: Record<string, unknown>): void {
@@ -55,16 +66,26 @@ export interface BuildOptions {
 
 export async function buildSpec(root: string, options: BuildOptions = {}): Promise<BuildResult> {
   const { today = isoToday, enrich = enrichFromBlueprint } = options;
-  const { doc, report } = convertPages(root);
+  const { doc, report, optionalSegments } = convertPages(root);
   // Before the corrections: the blueprint replaces index-only operations, the overlay then applies to all.
   await enrich(doc, { root });
+  // After the blueprint (get_service's shape comes from it), before the corrections (they may target both forms).
+  const splits = splitOptionalSegments(doc, optionalSegments);
   // Before the corrections, so that a maximum known only from evidence is an overlay action.
   const pageLimits = annotatePageLimits(doc);
   applyCorrections(root, doc);
   wrapEnvelopes(doc, report.envelopes);
   const yaml = toYaml(doc);
   const provenance = makeProvenance(root, yaml, { source: SOURCE }, today);
-  return { doc, yaml, provenance, provenanceText: provenanceText(provenance), report, pageLimits };
+  return {
+    doc,
+    yaml,
+    provenance,
+    provenanceText: provenanceText(provenance),
+    report,
+    pageLimits,
+    splits,
+  };
 }
 
 export function isoToday(): string {
