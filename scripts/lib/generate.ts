@@ -9,6 +9,7 @@
  * - operation-index.ts (tests and tools): every operation with its operationId and security;
  * - paging.ts (bundled by paginate): each paged operation's page and size fields, where they go,
  *   the largest size and how an answer says the list is done (scripts/lib/paging-metadata.ts).
+ * - webhooks.ts (bundled by altegio-b2b/webhooks): the webhook resource kinds and statuses.
  *
  * `--check` regenerates into memory and fails, naming the stale files, when they differ.
  */
@@ -19,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { renderWebhooks } from "./generate/webhooks.js";
 import { renderPaging } from "./paging-metadata.js";
 
 // `--spec <file>` reads another copy (e.g. `git show HEAD:openapi.yaml`); output is the same.
@@ -207,6 +209,7 @@ function main(): void {
     [join(OUT, "operations.ts")]: renderOperations(spec, sha),
     [join(OUT, "operation-index.ts")]: renderOperationIndex(spec, sha),
     [join(OUT, "paging.ts")]: renderPagingFile(spec, sha),
+    [join(OUT, "webhooks.ts")]: renderWebhooks(spec, header(sha)),
   };
   if (check) {
     const stale = Object.entries(files)

@@ -23,6 +23,7 @@ const PARENTS: Readonly<Record<string, string>> = {
   CampaignInputError: "AltegioError",
   CampaignSendError: "AltegioError",
   DuplicateSendError: "AltegioError",
+  AltegioWebhookError: "AltegioError",
 };
 
 /** The table as a Map, so a name like `constructor` or `toString` finds nothing. */

@@ -13,17 +13,27 @@ import * as campaignsA from "../../src/campaigns/index.js";
 import { ERROR_PARENTS } from "../../src/errors/error-kinds.js";
 import * as rootA from "../../src/index.js";
 import * as redisA from "../../src/redis-rate-limit/index.js";
+import * as webhooksA from "../../src/webhooks/index.js";
 import { json, type LocalServer, startServer } from "./support/local-server.js";
 
 type Root = typeof rootA;
 type Campaigns = typeof campaignsA;
 type RedisEntry = typeof redisA;
+type Webhooks = typeof webhooksA;
+/** The entry points that export error classes, from one copy of the package. */
+interface Copy {
+  root: Root;
+  campaigns: Campaigns;
+  redis: RedisEntry;
+  webhooks: Webhooks;
+}
 type ErrorClass = new (...args: never[]) => Error;
 
 const copy = resolve(".cache", `second-copy-${process.pid}-${Date.now()}`);
 let rootB: Root;
 let campaignsB: Campaigns;
 let redisB: RedisEntry;
+let webhooksB: Webhooks;
 let server: LocalServer | undefined;
 
 beforeAll(async () => {
@@ -32,6 +42,7 @@ beforeAll(async () => {
   rootB = (await import(pathToFileURL(join(copy, "src/index.ts")).href)) as Root;
   campaignsB = (await import(pathToFileURL(join(copy, "src/campaigns/index.ts")).href)) as Campaigns;
   redisB = (await import(pathToFileURL(join(copy, "src/redis-rate-limit/index.ts")).href)) as RedisEntry;
+  webhooksB = (await import(pathToFileURL(join(copy, "src/webhooks/index.ts")).href)) as Webhooks;
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 afterEach(async () => {
@@ -49,7 +60,10 @@ const apiInit = {
 };
 
 /** One instance of each exported error class, built the way the package builds it. */
-function samples(root: Root, campaigns: Campaigns, redis: RedisEntry): Error[] {
+const copyA = (): Copy => ({ root: rootA, campaigns: campaignsA, redis: redisA, webhooks: webhooksA });
+const copyB = (): Copy => ({ root: rootB, campaigns: campaignsB, redis: redisB, webhooks: webhooksB });
+
+function samples({ root, campaigns, redis, webhooks }: Copy): Error[] {
   const result: CampaignResult = {
     channel: "sms",
     dryRun: false,
@@ -81,6 +95,7 @@ function samples(root: Root, campaigns: Campaigns, redis: RedisEntry): Error[] {
     new campaigns.DuplicateSendError("k"),
     new campaigns.CampaignSendError("failed", result, new Error("x")),
     new redis.AltegioRateLimiterUnavailableError("altegio-b2b:rate-limit", "Redis failed (ECONNREFUSED)"),
+    new webhooks.AltegioWebhookError("invalid-json", "webhook body is not JSON"),
   ];
 }
 
@@ -116,7 +131,7 @@ describe("one error hierarchy", () => {
 
   it("each sample's name is its class's name, and the samples cover every exported class", async () => {
     const classes = (await entryModules()).flatMap(errorClasses).map(([n]) => n);
-    const made = samples(rootA, campaignsA, redisA);
+    const made = samples(copyA());
     expect(made.map((e) => e.name).sort()).toEqual([...classes].sort());
     for (const e of made) expect(e.constructor.name).toBe(e.name);
   });
@@ -132,8 +147,8 @@ describe("two copies of the package", () => {
 
   it("instanceof across copies gives what it gives within one copy, for every class pair", async () => {
     const classesA = (await entryModules()).flatMap(errorClasses);
-    const fromA = samples(rootA, campaignsA, redisA);
-    const fromB = samples(rootB, campaignsB, redisB);
+    const fromA = samples(copyA());
+    const fromB = samples(copyB());
     let trues = 0;
     for (const [i, a] of fromA.entries()) {
       const b = fromB[i] as Error;
@@ -155,7 +170,7 @@ describe("two copies of the package", () => {
       [rootA.isAltegioNetworkError, rootA.AltegioNetworkError],
       [rootA.isAltegioTimeoutError, rootA.AltegioTimeoutError],
     ] as const;
-    for (const e of [...samples(rootA, campaignsA, redisA), ...samples(rootB, campaignsB, redisB)]) {
+    for (const e of [...samples(copyA()), ...samples(copyB())]) {
       for (const [guard, cls] of guards) expect(guard(e), `${guard.name}(${e.name})`).toBe(e instanceof cls);
       // Campaign errors are client errors too.
       expect(rootB.isAltegioError(e), e.name).toBe(true);

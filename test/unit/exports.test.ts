@@ -58,6 +58,14 @@ const PINNED: Record<string, readonly string[]> = {
   "./redis-rate-limit": ["AltegioRateLimiterUnavailableError", "createRedisRateLimiter"],
   // The verifier: a run, and the summary a caller prints (the bin prints the same).
   "./verify": ["formatSummary", "verify"],
+  "./webhooks": [
+    "AltegioWebhookError",
+    "createWebhookHandler",
+    "isAltegioWebhookError",
+    "parseWebhook",
+    "webhookResources",
+    "webhookStatuses",
+  ],
 };
 
 type Conditions = { types?: string; import?: string };

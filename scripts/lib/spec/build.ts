@@ -13,6 +13,7 @@ import { annotatePageLimits, type PageLimitNote } from "./page-size.js";
 import { type SplitRecord, splitOptionalSegments } from "./path-split.js";
 import { makeProvenance, type Provenance, provenanceText } from "./provenance.js";
 import { parseSeed, SEED_NOTE, SEED_SIBLING, SEEDED_SLUG } from "./seed-parser.js";
+import { addWebhooks } from "./webhooks.js";
 import { toYaml } from "./yaml-writer.js";
 
 export const SOURCE = "reconstructed from the vendor reference pages";
@@ -75,6 +76,8 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
   const pageLimits = annotatePageLimits(doc);
   applyCorrections(root, doc);
   wrapEnvelopes(doc, report.envelopes);
+  // Last: event `data` points at the entity components and operations every step before made.
+  addWebhooks(doc);
   const yaml = toYaml(doc);
   const provenance = makeProvenance(root, yaml, { source: SOURCE }, today);
   return {

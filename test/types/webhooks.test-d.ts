@@ -1,0 +1,36 @@
+/** Type tests: webhook events are a union discriminated on `resource` and `status`, typed from the spec. */
+import { describe, expectTypeOf, it } from "vitest";
+import type { components } from "../../generated/schema.js";
+import type {
+  WebhookEvent,
+  WebhookEventOf,
+  WebhookResource,
+  WebhookStatus,
+} from "../../src/webhooks/index.js";
+
+declare const event: WebhookEvent;
+
+describe("WebhookEvent", () => {
+  it("narrows data by resource", () => {
+    if (event.resource === "record") {
+      type Data = components["schemas"]["WebhookRecordEvent"]["data"];
+      expectTypeOf(event.data).toEqualTypeOf<Data>();
+      // @ts-expect-error a record event is not a client event
+      expectTypeOf(event.resource).toEqualTypeOf<"client">();
+    }
+    if (event.resource === "good" && event.status === "delete") {
+      expectTypeOf(event).toMatchTypeOf<WebhookEventOf<"good">>();
+      expectTypeOf(event.status).toEqualTypeOf<"delete">();
+    }
+  });
+
+  it("has the spec's resource kinds and statuses", () => {
+    expectTypeOf<WebhookStatus>().toEqualTypeOf<"create" | "update" | "delete">();
+    expectTypeOf<"record">().toMatchTypeOf<WebhookResource>();
+    expectTypeOf<"goods_operations_sale">().toMatchTypeOf<WebhookResource>();
+    // @ts-expect-error not a webhook resource
+    expectTypeOf<"spaceship">().toMatchTypeOf<WebhookResource>();
+    expectTypeOf<WebhookEventOf<"client">["resource"]>().toEqualTypeOf<"client">();
+    expectTypeOf<WebhookEventOf<"client">["company_id"]>().toEqualTypeOf<number>();
+  });
+});
