@@ -34701,6 +34701,1578 @@ export interface components {
              */
             meta?: unknown[];
         };
+        /**
+         * @description What happened to the resource.
+         * @enum {string}
+         */
+        WebhookEventStatus: "create" | "update" | "delete";
+        /**
+         * @description Object with data
+         * @example {
+         *       "id": 37532,
+         *       "title": "James Smith LLC",
+         *       "country_id": 7,
+         *       "country": "United States",
+         *       "city_id": 181,
+         *       "city": "New York",
+         *       "timezone_name": "America/New_York",
+         *       "address": "New York, 787 Jackson Drive",
+         *       "zip": "11435",
+         *       "coordinate_lat": 40.73061,
+         *       "coordinate_lon": -73.935242,
+         *       "short_descr": "Beauty studio",
+         *       "social": {
+         *         "facebook": "",
+         *         "instagram": "instagram.com/james_smith_company/",
+         *         "telegram": "",
+         *         "whatsapp": "",
+         *         "viber": ""
+         *       },
+         *       "site": "james-smith-company.com",
+         *       "business_type_id": 1,
+         *       "description": "The <strong>James Smith</strong> location",
+         *       "phone_confirmation": true,
+         *       "active_staff_count": 2,
+         *       "next_slot": "2026-03-23T10:10:00-05:00",
+         *       "group_priority": 900,
+         *       "push_notification_phone_confirm": 1,
+         *       "main_group_id": 9206,
+         *       "main_group": {
+         *         "id": 9206,
+         *         "title": "James Smith LLC main location chain"
+         *       },
+         *       "groups": {
+         *         "9206": {
+         *           "id": 9206,
+         *           "title": "James Smith LLC main location chain"
+         *         },
+         *         "9207": {
+         *           "id": 9207,
+         *           "title": "James Smith LLC extra location chain"
+         *         }
+         *       },
+         *       "bookforms": [
+         *         {
+         *           "id": 19203,
+         *           "title": "James Smith LLC location appointment form",
+         *           "is_default": 0,
+         *           "url": "https://n19203.alteg.io/"
+         *         }
+         *       ],
+         *       "online_sales_form_url": "https://o1.alteg.io",
+         *       "payment_policy": {
+         *         "type": "deposit"
+         *       },
+         *       "access": {}
+         *     }
+         */
+        WebhookLocationData: {
+            /**
+             * @description location ID
+             * @example 37532
+             */
+            id?: number;
+            /**
+             * @description location name
+             * @example James Smith LLC
+             */
+            title?: string;
+            /**
+             * @description Identifier of the country in which the location is located
+             * @example 7
+             */
+            country_id?: number;
+            /**
+             * @description Name of the country in which the location is located
+             * @example United States
+             */
+            country?: string;
+            /**
+             * @description City ID where the location is located
+             * @example 181
+             */
+            city_id?: number;
+            /**
+             * @description Name of the city where the location is located
+             * @example New York
+             */
+            city?: string;
+            /**
+             * @description timezone locations
+             * @example America/New_York
+             */
+            timezone_name?: string;
+            /**
+             * @description Address where the location is located
+             * @example New York, 787 Jackson Drive
+             */
+            address?: string;
+            /**
+             * @description Zip code
+             * @example 11435
+             */
+            zip?: string;
+            /** @description location social media */
+            social?: {
+                /** @description Telegram */
+                telegram?: string;
+                /**
+                 * @description Instagram
+                 * @example instagram.com/james_smith_company/
+                 */
+                instagram?: string;
+                /** @description VK (social network) */
+                vk?: string;
+                /** @description Facebook */
+                facebook?: string;
+                /** @description Viber */
+                viber?: string;
+                /** @description WhatsApp */
+                whatsapp?: string;
+            } | unknown[];
+            /**
+             * @description location website
+             * @example james-smith-company.com
+             */
+            site?: string;
+            /**
+             * @description Latitude
+             * @example 40.73061
+             */
+            coordinate_lat?: number;
+            /**
+             * @description Longitude
+             * @example -73.935242
+             */
+            coordinate_lon?: number;
+            /**
+             * @description Do I need to confirm the phone by SMS when appointment
+             * @example true
+             */
+            phone_confirmation?: boolean;
+            /**
+             * @description Number of team members available for appointment
+             * @example 2
+             */
+            active_staff_count?: number;
+            /**
+             * @description Date and time of the next free session in the location (ISO8601). The field will be present only if the GET parameter forBooking=1 is passed
+             * @example 2026-03-23T10:10:00-05:00
+             */
+            next_slot?: string;
+            /**
+             * @description The higher the priority, the higher the location when displayed in the list of chain locations
+             * @example 900
+             */
+            group_priority?: number;
+            /**
+             * @description Confirm client number to send push notifications (0/1 or boolean)
+             * @example 1
+             */
+            push_notification_phone_confirm?: unknown;
+            /**
+             * @description Main location chain ID
+             * @example 9206
+             */
+            main_group_id?: number;
+            /**
+             * @description Main location chain (object or empty array)
+             * @example {
+             *       "id": 9206,
+             *       "title": "James Smith LLC main location chain"
+             *     }
+             */
+            main_group?: {
+                /**
+                 * @description Chain ID
+                 * @example 9206
+                 */
+                id?: number;
+                /**
+                 * @description Chain name
+                 * @example James Smith LLC main location chain
+                 */
+                title?: string;
+            };
+            /** @description All location chains. Only when show_groups=1 is set */
+            groups?: Record<string, never> | unknown[];
+            /**
+             * @description location online booking forms (widgets)
+             * @example [
+             *       {
+             *         "id": 19203,
+             *         "title": "James Smith LLC location appointment form",
+             *         "is_default": 0,
+             *         "url": "https://n19203.alteg.io/"
+             *       }
+             *     ]
+             */
+            bookforms?: {
+                /** @description appointment form ID */
+                id?: number;
+                /** @description appointment form name */
+                title?: string;
+                /** @description Is this appointment form location default */
+                is_default?: number;
+                /** @description appointment form url */
+                url?: string;
+            }[];
+            /**
+             * @description appointment form url. Only if bookform_id is set
+             * @example https://o1.alteg.io
+             */
+            online_sales_form_url?: string;
+            /** @description Currently enabled payment policy for the location */
+            payment_policy?: {
+                /**
+                 * @description Payment policy type: none — disabled, deposit — prepaid deposit, card_guarantee — card guarantee
+                 * @enum {string}
+                 */
+                type?: "none" | "deposit" | "card_guarantee";
+            } | unknown[];
+            /** @description Access rights list. Only if my=1 is set */
+            access?: Record<string, never> | unknown[];
+        };
+        /** @description A location (company) was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookCompanyEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "company";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookLocationData"] | unknown[];
+        };
+        WebhookServiceCategoryData: {
+            id?: number;
+            salon_service_id?: number;
+            title?: string;
+            weight?: number;
+            staff?: number[];
+        };
+        /** @description A service category was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookServiceCategoryEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "service_category";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookServiceCategoryData"] | unknown[];
+        };
+        WebhookServiceData: {
+            id?: string;
+            salon_service_id?: string;
+            title?: string;
+            category_id?: string;
+            price_min?: string;
+            price_max?: string;
+            discount?: string;
+            comment?: string;
+            weight?: string;
+            active?: string;
+            api_id?: string;
+            staff?: {
+                id?: string;
+                seance_length?: string;
+            }[];
+            image_group?: {
+                id?: number;
+                entity?: string;
+                entity_id?: number;
+                images?: {
+                    basic?: {
+                        id?: string;
+                        path?: string;
+                        width?: string;
+                        height?: string;
+                        type?: string;
+                        image_group_id?: number;
+                        version?: string;
+                    };
+                };
+            } | unknown[];
+        };
+        /** @description A service was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookServiceEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "service";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookServiceData"] | unknown[];
+        };
+        /**
+         * @description Team member data object
+         * @example {
+         *       "id": 1001539,
+         *       "name": "team member 1",
+         *       "company_id": 176275,
+         *       "specialization": "team member",
+         *       "position": {
+         *         "id": 1,
+         *         "title": "Administrator"
+         *       },
+         *       "avatar": "https://app.alteg.io/images/no-master-sm.png",
+         *       "avatar_big": "https://app.alteg.io/images/no-master.png",
+         *       "fired": 0,
+         *       "status": 0,
+         *       "hidden": 0,
+         *       "user_id": 12345,
+         *       "is_paid_staff": false,
+         *       "is_included_in_payment_policy": true
+         *     }
+         */
+        WebhookTeamMemberData: {
+            /**
+             * @description team member ID
+             * @example 1001539
+             */
+            id?: number;
+            /**
+             * @description team member name
+             * @example team member 1
+             */
+            name?: string;
+            /**
+             * @description location ID
+             * @example 176275
+             */
+            company_id?: number;
+            /**
+             * @description team member specialization
+             * @example team member
+             */
+            specialization?: string;
+            /**
+             * @description Team member's position (object when assigned, null or empty array when unassigned)
+             * @example {
+             *       "id": 1,
+             *       "title": "Administrator"
+             *     }
+             */
+            position?: {
+                /**
+                 * @description Job ID
+                 * @example 1
+                 */
+                id?: number;
+                /**
+                 * @description Job title
+                 * @example Administrator
+                 */
+                title?: string;
+            };
+            /**
+             * @description Path to team member avatar file
+             * @example https://app.alteg.io/images/no-master-sm.png
+             */
+            avatar?: string;
+            /**
+             * @description The path to the team member's avatar file in a higher resolution
+             * @example https://app.alteg.io/images/no-master.png
+             */
+            avatar_big?: string;
+            /** @description Whether the team member was fired, 1 - fired, 0 - not fired */
+            fired?: number;
+            /** @description Is the team member removed, 1 - removed, 0 - not removed */
+            status?: number;
+            /** @description Whether the team member is hidden for online appointment, 1 - hidden, 0 - not hidden */
+            hidden?: number;
+            /**
+             * @description team member's linked user ID
+             * @example 12345
+             */
+            user_id?: number | null;
+            /** @description Whether the team member is a paid staff member counted in license price */
+            is_paid_staff?: boolean;
+            /**
+             * @description Whether the team member is included in the location''s active payment policy scope.
+             *
+             *     Always returned. Defaults to true when the payment_policy feature is disabled for the location or no active payment policy exists.
+             * @example true
+             */
+            is_included_in_payment_policy?: boolean;
+        };
+        /** @description A team member (staff) was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookStaffEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "staff";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookTeamMemberData"] | unknown[];
+        };
+        WebhookClientData: {
+            id?: number;
+            name?: string;
+            phone?: string;
+            email?: string;
+            categories?: unknown[];
+            sex?: string;
+            discount?: number;
+            importance?: string;
+            card?: string;
+            birth_date?: string;
+            comment?: string;
+            sms_check?: number;
+            sms_not?: number;
+            spent?: number;
+            balance?: number;
+            visits?: number;
+            last_change_date?: string;
+            custom_fields?: Record<string, never> | unknown[];
+        };
+        /** @description A client was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookClientEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "client";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookClientData"] | unknown[];
+        };
+        /**
+         * @description Object with data
+         * @example {
+         *       "id": 2,
+         *       "company_id": 4564,
+         *       "staff_id": 9,
+         *       "services": [
+         *         {
+         *           "id": 1,
+         *           "title": "Hair extension",
+         *           "cost": 100,
+         *           "manual_cost": 100,
+         *           "cost_per_unit": 100,
+         *           "discount": 0,
+         *           "first_cost": 100,
+         *           "amount": 1
+         *         }
+         *       ],
+         *       "goods_transactions": [],
+         *       "staff": {
+         *         "id": 9,
+         *         "name": "Alex Taylor",
+         *         "specialization": "hair extension",
+         *         "position": {
+         *           "id": 1,
+         *           "title": "Administrator"
+         *         },
+         *         "avatar": "http://app.alteg.io/images/no-master-sm.png",
+         *         "avatar_big": "http://app.alteg.io/images/no-master.png",
+         *         "rating": 0,
+         *         "votes_count": 0
+         *       },
+         *       "client": {
+         *         "id": 18936825,
+         *         "name": "lx",
+         *         "phone": "+13155550175",
+         *         "card": "",
+         *         "email": "client@example.com",
+         *         "success_visits_count": 37,
+         *         "fail_visits_count": 3
+         *       },
+         *       "clients_count": 1,
+         *       "date": "2026-09-21T23:00:00.000-05:00",
+         *       "datetime": "2026-09-21T23:00:00.000-05:00",
+         *       "create_date": "2026-01-17T19:41:44-0500",
+         *       "comment": "do not write down",
+         *       "visit_attendance": 0,
+         *       "attendance": 0,
+         *       "confirmed": 1,
+         *       "seance_length": 3600,
+         *       "length": 3600,
+         *       "sms_before": 0,
+         *       "sms_now": 0,
+         *       "sms_now_text": "",
+         *       "email_now": 0,
+         *       "notified": 0,
+         *       "master_request": 0,
+         *       "api_id": "",
+         *       "from_url": "",
+         *       "review_requested": 0,
+         *       "visit_id": 8263004,
+         *       "created_user_id": 1073232,
+         *       "deleted": false,
+         *       "paid_full": 0,
+         *       "prepaid": false,
+         *       "prepaid_confirmed": false,
+         *       "last_change_date": "2026-01-17T19:44:14-0500",
+         *       "custom_color": "f44336",
+         *       "custom_font_color": "#ffffff",
+         *       "record_labels": [
+         *         {
+         *           "id": 67345,
+         *           "title": "the team member is not important",
+         *           "color": "#009800",
+         *           "icon": "unlock",
+         *           "font_color": "#ffffff"
+         *         },
+         *         {
+         *           "id": 104474,
+         *           "title": "interesting category",
+         *           "color": "#3b2c54",
+         *           "icon": "star",
+         *           "font_color": "#ffffff"
+         *         }
+         *       ],
+         *       "activity_id": 0,
+         *       "custom_fields": {},
+         *       "documents": [
+         *         {
+         *           "id": 8172893,
+         *           "type_id": 7,
+         *           "storage_id": 0,
+         *           "user_id": 1073232,
+         *           "company_id": 4564,
+         *           "number": 4163,
+         *           "comment": "",
+         *           "date_created": "2026-09-21T23:00:00.000-05:00",
+         *           "category_id": 0,
+         *           "visit_id": 3,
+         *           "record_id": 2,
+         *           "type_title": "Visit"
+         *         }
+         *       ],
+         *       "sms_remain_hours": 5,
+         *       "email_remain_hours": 1,
+         *       "bookform_id": 0,
+         *       "record_from": "",
+         *       "is_mobile": 0,
+         *       "is_sale_bill_printed": false,
+         *       "consumables": [
+         *         {
+         *           "id": 2173068,
+         *           "document_id": 8174153,
+         *           "type_id": 2,
+         *           "company_id": 4564,
+         *           "good_id": 4853087,
+         *           "amount": -1,
+         *           "cost_per_unit": 0.03,
+         *           "discount": 0,
+         *           "cost": 0.03,
+         *           "unit_id": 216761,
+         *           "operation_unit_type": 2,
+         *           "storage_id": 91548,
+         *           "supplier_id": 0,
+         *           "client_id": 0,
+         *           "master_id": 0,
+         *           "create_date": "2026-09-21T23:00:00.000-05:00",
+         *           "comment": "",
+         *           "service_id": 1,
+         *           "user_id": 1073232,
+         *           "deleted": false,
+         *           "pkg_amount": 0
+         *         }
+         *       ],
+         *       "finance_transactions": [
+         *         {
+         *           "id": 6024243,
+         *           "document_id": 8174152,
+         *           "date": "2026-09-21T23:00:00.000-05:00",
+         *           "type_id": 5,
+         *           "expense_id": 5,
+         *           "account_id": 90459,
+         *           "amount": 100,
+         *           "client_id": 18936825,
+         *           "master_id": 0,
+         *           "supplier_id": 0,
+         *           "comment": "",
+         *           "item_id": 1,
+         *           "target_type_id": 1,
+         *           "record_id": 2,
+         *           "goods_transaction_id": 0,
+         *           "expense": {
+         *             "id": 5,
+         *             "title": "Provision of services"
+         *           },
+         *           "account": {
+         *             "id": 90459,
+         *             "title": "Main location account"
+         *           },
+         *           "client": {
+         *             "id": 18936825,
+         *             "name": "lx",
+         *             "phone": "+13155550175"
+         *           },
+         *           "master": [],
+         *           "supplier": []
+         *         }
+         *       ]
+         *     }
+         */
+        WebhookAppointmentData: {
+            /**
+             * @description Appointment ID
+             * @example 2
+             */
+            id?: number;
+            /**
+             * @description location ID
+             * @example 4564
+             */
+            company_id?: number;
+            /**
+             * @description team member ID
+             * @example 9
+             */
+            staff_id?: number;
+            /**
+             * @description Array of objects with services in the appointment
+             * @example [
+             *       {
+             *         "id": 1,
+             *         "title": "Hair extension",
+             *         "cost": 100,
+             *         "manual_cost": 100,
+             *         "cost_per_unit": 100,
+             *         "discount": 0,
+             *         "first_cost": 100,
+             *         "amount": 1
+             *       }
+             *     ]
+             */
+            services?: {
+                /** @description Service ID */
+                id?: number;
+                /** @description Service name */
+                title?: string;
+                /** @description The total cost of the service */
+                cost?: number;
+                /** @description Amount to pay (cost minus discounts/deposits) */
+                cost_to_pay?: number;
+                /** @description Manual price */
+                manual_cost?: number;
+                /** @description Unit cost */
+                cost_per_unit?: number;
+                /** @description Discount */
+                discount?: number;
+                /** @description Initial cost of the service (excluding discounts) */
+                first_cost?: number;
+                /** @description Quantity */
+                amount?: number;
+                /** @description Array of assistant team members for this service */
+                assistants?: unknown[] | null;
+                /** @description Team member service link configuration */
+                staff_service_link?: {
+                    /** @description Service duration in seconds */
+                    length?: number;
+                };
+                /** @description Location service link configuration */
+                company_service_link?: {
+                    /** @description Minimum price */
+                    price_min?: number;
+                    /** @description Maximum price */
+                    price_max?: number;
+                };
+            }[];
+            /**
+             * @description Array of commodity transactions
+             * @example []
+             */
+            goods_transactions?: unknown[];
+            /** @description team member data object */
+            staff?: {
+                /**
+                 * @description team member ID
+                 * @example 9
+                 */
+                id?: number;
+                /** @description team member External ID */
+                api_id?: string | null;
+                /**
+                 * @description team member name
+                 * @example Alex Taylor
+                 */
+                name?: string;
+                /**
+                 * @description team member specialization
+                 * @example hair extension
+                 */
+                specialization?: string;
+                /**
+                 * @description team member's position
+                 * @example {
+                 *       "id": 1,
+                 *       "title": "Administrator"
+                 *     }
+                 */
+                position?: {
+                    /**
+                     * @description Job ID
+                     * @example 1
+                     */
+                    id?: number;
+                    /**
+                     * @description Job title
+                     * @example Administrator
+                     */
+                    title?: string;
+                    /** @description Services binding type */
+                    services_binding_type?: number;
+                };
+                /**
+                 * @description The path to the file with the team member's avatar
+                 * @example http://app.alteg.io/images/no-master-sm.png
+                 */
+                avatar?: string;
+                /**
+                 * @description Let to the file with the team member's profile picture in high resolution
+                 * @example http://app.alteg.io/images/no-master.png
+                 */
+                avatar_big?: string;
+                /** @description team member Rating */
+                rating?: number;
+                /** @description Number of votes that rated the team member */
+                votes_count?: number;
+            } | unknown[];
+            /** @description Customer data (may be empty) */
+            client?: ({
+                /**
+                 * @description Client ID
+                 * @example 18936825
+                 */
+                id?: number;
+                /**
+                 * @description Client first name
+                 * @example lx
+                 */
+                name?: string;
+                /** @description Client surname */
+                surname?: string;
+                /** @description Client middle name */
+                middle_name?: string;
+                /** @description Client middle name (legacy field name; same value as middle_name) */
+                patronymic?: string;
+                /** @description Client display name */
+                display_name?: string;
+                /** @description Client comment */
+                comment?: string;
+                /**
+                 * @description Client phone number
+                 * @example +13155550175
+                 */
+                phone?: string;
+                /** @description Client card number */
+                card?: string;
+                /**
+                 * @description Client email
+                 * @example client@example.com
+                 */
+                email?: string;
+                /**
+                 * @description Number of successful visits
+                 * @example 37
+                 */
+                success_visits_count?: number;
+                /**
+                 * @description Number of failed visits
+                 * @example 3
+                 */
+                fail_visits_count?: number;
+                /** @description Client discount */
+                discount?: number;
+                /** @description Is new client flag */
+                is_new?: boolean;
+                /** @description Client custom fields */
+                custom_fields?: unknown[];
+                /** @description Client gender (0 - not specified, 1 - male, 2 - female) */
+                gender?: number;
+                /** @description Client sex (alias for gender: 0 - not specified, 1 - male, 2 - female) */
+                sex?: number;
+                /** @description Client birthday */
+                birthday?: string;
+                /** @description Client tags */
+                client_tags?: unknown[];
+                /** @description Phone country ID */
+                phone_country_id?: number;
+            } | null) | unknown[];
+            /**
+             * @description Session date
+             * @example 2026-09-21T23:00:00.000-05:00
+             */
+            date?: string;
+            /**
+             * @description Session date in ISO
+             * @example 2026-09-21T23:00:00.000-05:00
+             */
+            datetime?: string;
+            /**
+             * @description Session creation date
+             * @example 2026-01-17T19:41:44-0500
+             */
+            create_date?: string;
+            /**
+             * @description Appointment Comment
+             * @example do not write down
+             */
+            comment?: string;
+            /** @description (Read only) Whether the appointment is online or not (false if the appointment was made by an administrator) */
+            online?: boolean;
+            /** @description Visit status, 2 - The user confirmed the appointment, 1 - The user came, the services were provided, 0 - the user is waiting, -1 - the user did not come to the visit */
+            visit_attendance?: number;
+            /** @description Appointment status, 2 - User confirmed the appointment, 1 - The user has arrived, services have been rendered, 0 - the user is waiting, -1 - the user has not come to visit */
+            attendance?: number;
+            /**
+             * @description Appointment confirmation status, 0 - not confirmed, 1 - confirmed
+             * @example 1
+             */
+            confirmed?: number;
+            /**
+             * @description Appointment duration in seconds. Includes technical_break_duration. Equal to the sum of services plus the technical break.
+             * @example 3600
+             */
+            seance_length?: number;
+            /**
+             * @description Appointment duration in seconds. Alias of seance_length. Includes technical_break_duration.
+             * @example 3600
+             */
+            length?: number;
+            /** @description Whether to send an SMS reminder to the client (if the client is specified) */
+            sms_before?: number;
+            /** @description Did you send SMS when adding an appointment */
+            sms_now?: number;
+            /** @description SMS text */
+            sms_now_text?: string;
+            /** @description Has an email notification been sent? */
+            email_now?: number;
+            /** @description Flag for confirmation of the appointment by the location administrator, if the client asked to confirm the appointment */
+            notified?: number;
+            /** @description Indicates whether a specific team member was selected for the appointment. Set to false if the "any team member" option was chosen */
+            master_request?: number;
+            /** @description External appointment ID */
+            api_id?: string;
+            /** @description From which page the transition was made to complete the appointment (website, VK application, etc.) */
+            from_url?: string;
+            /** @description Flag for requesting visit feedback from the client */
+            review_requested?: number;
+            /** @description Has reminder SMS been sent */
+            is_remind_sms_sent?: boolean;
+            /**
+             * @description Visit ID
+             * @example 8263004
+             */
+            visit_id?: number;
+            /**
+             * @description ID of the user who created the appointment
+             * @example 1073232
+             */
+            created_user_id?: number;
+            /** @description (Read only) Whether the appointment was deleted (true if deleted) */
+            deleted?: boolean;
+            /** @description Flag, whether the appointment is paid in full (1 - if paid in full) */
+            paid_full?: number;
+            /** @description Is online payment available */
+            prepaid?: boolean;
+            /** @description Online payment status */
+            prepaid_confirmed?: boolean;
+            /**
+             * @description The date and time when the appointment was last modified
+             * @example 2026-01-17T19:44:14-0500
+             */
+            last_change_date?: string;
+            /**
+             * @description Log appointment color
+             * @example f44336
+             */
+            custom_color?: string;
+            /**
+             * @description (Only when reading) Write font color
+             * @example #ffffff
+             */
+            custom_font_color?: string;
+            /**
+             * @description Array of appointment categories
+             * @example [
+             *       {
+             *         "id": 67345,
+             *         "title": "the team member is not important",
+             *         "color": "#009800",
+             *         "icon": "unlock",
+             *         "font_color": "#ffffff"
+             *       },
+             *       {
+             *         "id": 104474,
+             *         "title": "interesting category",
+             *         "color": "#3b2c54",
+             *         "icon": "star",
+             *         "font_color": "#ffffff"
+             *       }
+             *     ]
+             */
+            record_labels?: {
+                /** @description Category ID */
+                id?: number;
+                /** @description name of category */
+                title?: string;
+                /** @description Category color */
+                color?: string;
+                /** @description Icon */
+                icon?: string;
+                /** @description Category font color */
+                font_color?: string;
+            }[];
+            /** @description Group event ID */
+            activity_id?: number;
+            /**
+             * @description Custom appointment fields (object or empty array)
+             * @example {}
+             */
+            custom_fields?: Record<string, never> | unknown[];
+            /**
+             * @example [
+             *       {
+             *         "id": 8172893,
+             *         "type_id": 7,
+             *         "storage_id": 0,
+             *         "user_id": 1073232,
+             *         "company_id": 4564,
+             *         "number": 4163,
+             *         "comment": "",
+             *         "date_created": "2026-09-21T23:00:00.000-05:00",
+             *         "category_id": 0,
+             *         "visit_id": 3,
+             *         "record_id": 2,
+             *         "type_title": "Visit"
+             *       }
+             *     ]
+             */
+            documents?: {
+                /** @description Document ID */
+                id?: number;
+                /** @description Document Type */
+                type_id?: number;
+                /** @description Inventory ID */
+                storage_id?: number;
+                /** @description ID of the user who created the document */
+                user_id?: number;
+                /** @description location ID */
+                company_id?: number;
+                /** @description Document Number */
+                number?: number;
+                /** @description Document comment */
+                comment?: string;
+                /** @description Document creation date */
+                date_created?: string;
+                /** @description Product category ID */
+                category_id?: number;
+                /** @description Visit ID */
+                visit_id?: number;
+                /** @description Appointment ID */
+                record_id?: number;
+                /** @description The name of the entity to which the document belongs */
+                type_title?: string;
+                /** @description Is the sales receipt printed? */
+                is_sale_bill_printed?: boolean;
+            }[];
+            /**
+             * @description How many hours before the start of the visit to send an SMS with a reminder
+             * @example 5
+             */
+            sms_remain_hours?: number | null;
+            /**
+             * @description How many hours before the start of the visit to send a reminder email
+             * @example 1
+             */
+            email_remain_hours?: number | null;
+            /** @description Online Appointment Form ID */
+            bookform_id?: number;
+            /** @description Name of online registration form */
+            record_from?: string;
+            /** @description Type of device used to register (0 - appointment created by administrator, via web version or mobile app for administrators, 1 - Mobile browser, online appointment widget, 2 - Desktop browser, online appointment widget) */
+            is_mobile?: number;
+            /** @description Is the sales receipt printed? */
+            is_sale_bill_printed?: boolean;
+            /**
+             * @description Consumable Array
+             * @example [
+             *       {
+             *         "id": 2173068,
+             *         "document_id": 8174153,
+             *         "type_id": 2,
+             *         "company_id": 4564,
+             *         "good_id": 4853087,
+             *         "amount": -1,
+             *         "cost_per_unit": 0.03,
+             *         "discount": 0,
+             *         "cost": 0.03,
+             *         "unit_id": 216761,
+             *         "operation_unit_type": 2,
+             *         "storage_id": 91548,
+             *         "supplier_id": 0,
+             *         "client_id": 0,
+             *         "master_id": 0,
+             *         "create_date": "2026-09-21T23:00:00.000-05:00",
+             *         "comment": "",
+             *         "service_id": 1,
+             *         "user_id": 1073232,
+             *         "deleted": false,
+             *         "pkg_amount": 0
+             *       }
+             *     ]
+             */
+            consumables?: {
+                /** @description Transaction ID */
+                id?: number;
+                /** @description Document ID */
+                document_id?: number;
+                /** @description Transaction type */
+                type_id?: number;
+                /** @description location ID */
+                company_id?: number;
+                /** @description Item ID */
+                good_id?: number;
+                /** @description Quantity of products */
+                amount?: number;
+                /** @description Unit price */
+                cost_per_unit?: number;
+                /** @description Discount */
+                discount?: number;
+                /** @description the total cost */
+                cost?: number;
+                /** @description Unit ID */
+                unit_id?: number;
+                /** @description Unit type: 1 - for sale, 2 - for write-off */
+                operation_unit_type?: number;
+                /** @description Inventory ID */
+                storage_id?: number;
+                /** @description Vendor ID */
+                supplier_id?: number;
+                /** @description Client ID */
+                client_id?: number;
+                /** @description team member ID */
+                master_id?: number;
+                /** @description Transaction creation date */
+                create_date?: string;
+                /** @description A comment */
+                comment?: string;
+                /** @description Service ID */
+                service_id?: number;
+                /** @description User ID */
+                user_id?: number;
+                /** @description Status deleted transaction, 1 - if deleted */
+                deleted?: boolean;
+                /** @description Number of packages */
+                pkg_amount?: number;
+            }[];
+            /**
+             * @description Array of financial transactions
+             * @example [
+             *       {
+             *         "id": 6024243,
+             *         "document_id": 8174152,
+             *         "date": "2026-09-21T23:00:00.000-05:00",
+             *         "type_id": 5,
+             *         "expense_id": 5,
+             *         "account_id": 90459,
+             *         "amount": 100,
+             *         "client_id": 18936825,
+             *         "master_id": 0,
+             *         "supplier_id": 0,
+             *         "comment": "",
+             *         "item_id": 1,
+             *         "target_type_id": 1,
+             *         "record_id": 2,
+             *         "goods_transaction_id": 0,
+             *         "expense": {
+             *           "id": 5,
+             *           "title": "Provision of services"
+             *         },
+             *         "account": {
+             *           "id": 90459,
+             *           "title": "Main location account"
+             *         },
+             *         "client": {
+             *           "id": 18936825,
+             *           "name": "lx",
+             *           "phone": "+13155550175"
+             *         },
+             *         "master": [],
+             *         "supplier": []
+             *       }
+             *     ]
+             */
+            finance_transactions?: {
+                /** @description Financial transaction ID */
+                id?: number;
+                /** @description Document ID */
+                document_id?: number;
+                /** @description date of creation */
+                date?: string;
+                /** @description Payment item type */
+                type_id?: number;
+                /** @description Payment Item ID */
+                expense_id?: number;
+                /** @description Checkout ID */
+                account_id?: number;
+                /** @description Transaction amount */
+                amount?: number;
+                /** @description Client ID */
+                client_id?: number;
+                /** @description team member ID */
+                master_id?: number;
+                /** @description Vendor ID */
+                supplier_id?: number;
+                /** @description A comment */
+                comment?: string;
+                /** @description Item ID (0 if item is a category) */
+                item_id?: number;
+                target_type_id?: number;
+                /** @description Appointment ID */
+                record_id?: number;
+                /** @description Commodity transaction ID */
+                goods_transaction_id?: number;
+                /** @description Payment item */
+                expense?: {
+                    /** @description Payment Item ID */
+                    id?: number;
+                    /** @description Name of payment item */
+                    title?: string;
+                };
+                /** @description Location account */
+                account?: {
+                    /** @description Checkout ID */
+                    id?: number;
+                    /** @description Location account name */
+                    title?: string;
+                };
+                client?: {
+                    /** @description Client ID */
+                    id?: number;
+                    /** @description Client name */
+                    name?: string;
+                    /** @description Customer phone */
+                    phone?: string;
+                };
+                /** @description team members */
+                master?: unknown[];
+                /** @description Suppliers */
+                supplier?: unknown[];
+            }[];
+            /** @description Acceptance free flag */
+            acceptance_free?: boolean | null;
+            /**
+             * @description Number of clients in appointment
+             * @example 1
+             */
+            clients_count?: number;
+            /** @description Comer flag */
+            comer?: boolean | null;
+            /** @description Comer person information */
+            comer_person_info?: (Record<string, never> | null) | unknown[];
+            /** @description Update blocked flag */
+            is_update_blocked?: boolean;
+            /** @description Payment status */
+            payment_status?: string | number;
+            /** @description Resource instance IDs */
+            resource_instance_ids?: unknown[];
+            /** @description Short link to appointment */
+            short_link?: string;
+            /** @description Technical break duration in seconds */
+            technical_break_duration?: number;
+        };
+        /** @description An appointment (record) was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookRecordEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "record";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookAppointmentData"] | unknown[];
+        };
+        /**
+         * @description Product data object
+         * @example {
+         *       "title": "Shampoo 1",
+         *       "value": "Shampoo 1",
+         *       "label": "Shampoo 1 (123)",
+         *       "good_id": 123456,
+         *       "cost": 100500,
+         *       "unit_id": 4835,
+         *       "unit_short_title": "PC",
+         *       "service_unit_id": 3548,
+         *       "service_unit_short_title": "gr",
+         *       "actual_cost": 1050,
+         *       "unit_actual_cost": 105,
+         *       "unit_actual_cost_format": "105 r",
+         *       "unit_equals": 10,
+         *       "barcode": "123",
+         *       "loyalty_abonement_type_id": "150",
+         *       "loyalty_certificate_type_id": "0",
+         *       "loyalty_allow_empty_code": false,
+         *       "critical_amount": 0,
+         *       "desired_amount": 0,
+         *       "actual_amounts": [
+         *         {
+         *           "storage_id": 987,
+         *           "amount": 1000000
+         *         }
+         *       ],
+         *       "last_change_date": "2026-01-01T12:00:00-0500"
+         *     }
+         */
+        WebhookProductData: {
+            /**
+             * @description Name of product
+             * @example Shampoo 1
+             */
+            title?: string;
+            /**
+             * @description Name of product
+             * @example Shampoo 1
+             */
+            value?: string;
+            /**
+             * @description Product name with article number (if any)
+             * @example Shampoo 1 (123)
+             */
+            label?: string;
+            /**
+             * @description Product ID
+             * @example 123456
+             */
+            good_id?: number;
+            /**
+             * @description Selling price
+             * @example 100500
+             */
+            cost?: number;
+            /**
+             * @description Sales Unit ID
+             * @example 4835
+             */
+            unit_id?: number;
+            /**
+             * @description Sales unit
+             * @example PC
+             */
+            unit_short_title?: string;
+            /**
+             * @description ID of unit of measure to write off
+             * @example 3548
+             */
+            service_unit_id?: number;
+            /**
+             * @description Write-off unit
+             * @example gr
+             */
+            service_unit_short_title?: string;
+            /**
+             * @description Cost price
+             * @example 1050
+             */
+            actual_cost?: number;
+            /**
+             * @description Unit cost
+             * @example 105
+             */
+            unit_actual_cost?: number;
+            /**
+             * @description Unit cost format
+             * @example 105 r
+             */
+            unit_actual_cost_format?: string;
+            /**
+             * @description The ratio of the unit of measure for sale to the unit for write-off
+             * @example 10
+             */
+            unit_equals?: number;
+            /**
+             * @description Barcode
+             * @example 123
+             */
+            barcode?: string;
+            /**
+             * @description Subscription type identifier (if the product is a membership)
+             * @example 150
+             */
+            loyalty_abonement_type_id?: number | string;
+            /**
+             * @description Certificate type identifier (if the item is a certificate)
+             * @example 0
+             */
+            loyalty_certificate_type_id?: number | string;
+            /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
+            loyalty_allow_empty_code?: boolean | number;
+            /** @description Critical residue */
+            critical_amount?: number;
+            /** @description Desired balance */
+            desired_amount?: number;
+            /**
+             * @description Remaining stock
+             * @example [
+             *       {
+             *         "storage_id": 987,
+             *         "amount": 1000000
+             *       }
+             *     ]
+             */
+            actual_amounts?: {
+                /** @description Inventory ID */
+                storage_id?: number;
+                /** @description Quantity */
+                amount?: number;
+            }[];
+            /**
+             * @description The date the entity was last modified
+             * @example 2026-01-01T12:00:00-0500
+             */
+            last_change_date?: string;
+        };
+        /** @description A product (good) was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "good";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductData"] | unknown[];
+        };
+        WebhookProductTransactionData: {
+            /** @description Transaction ID */
+            id?: number;
+            /** @description Document ID */
+            document_id?: number;
+            /** @description Transaction type identifier */
+            type_id?: number;
+            /** @description Transaction type */
+            type?: string;
+            /** @description Product */
+            good?: {
+                /** @description Item ID */
+                id?: number;
+                /** @description Product Name */
+                title?: string;
+            } | unknown[];
+            /** @description Inventory */
+            storage?: {
+                /** @description Inventory ID */
+                id?: number;
+                /** @description Inventory name */
+                title?: string;
+            } | unknown[];
+            /** @description Unit of measurement */
+            unit?: {
+                /** @description Unit ID */
+                id?: number;
+                /** @description Unit name */
+                title?: string;
+            } | unknown[];
+            /** @description Unit type: 1 - for sale, 2 - for write-off */
+            operation_unit_type?: number;
+            /** @description date of creation */
+            create_date?: string;
+            /** @description Last modified date */
+            last_change_date?: string;
+            /** @description Unit price */
+            cost_per_unit?: number;
+            /** @description Price */
+            cost?: number;
+            /** @description Discount */
+            discount?: number;
+            /** @description team member */
+            master?: {
+                /** @description team member ID */
+                id?: number;
+                /** @description team member name */
+                title?: string;
+            } | unknown[];
+            /** @description The supplier */
+            supplier?: {
+                /** @description Vendor ID */
+                id?: number;
+                /** @description Supplier name */
+                title?: string;
+            } | unknown[];
+            /** @description Appointment ID */
+            record_id?: number;
+            /** @description Service */
+            service?: {
+                /** @description Service ID */
+                id?: number;
+                /** @description Service name */
+                title?: string;
+            } | unknown[];
+            /** @description Customer */
+            clients?: {
+                /** @description Client ID */
+                id?: number;
+                /** @description Client name */
+                name?: string;
+                /** @description Customer phone */
+                phone?: string | number;
+            } | unknown[];
+        };
+        /** @description A product sale (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsSaleEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_sale";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        /** @description A product receipt (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsReceiptEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_receipt";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        /** @description A consumable write-off (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsConsumableEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_consumable";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        /** @description A product write-off (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsStolenEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_stolen";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        /** @description A product move between storages (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsMoveEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_move";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        WebhookFinancialTransactionData: {
+            id?: number;
+            date?: string;
+            type_id?: number;
+            expense_id?: number;
+            account_id?: number;
+            amount?: number;
+            client_id?: number;
+            master_id?: number;
+            supplier_id?: number;
+            comment?: string;
+            item_id?: number;
+            target_type_id?: number;
+            record_id?: number;
+            expense?: {
+                id?: number;
+                title?: string;
+            } | unknown[];
+            account?: {
+                id?: number;
+                title?: string;
+                type_id?: number;
+                type?: number;
+                comment?: string;
+                company_id?: number;
+            } | unknown[];
+            client?: {
+                id?: string;
+                name?: string;
+                phone?: string;
+            } | unknown[];
+            last_change_date?: string;
+            master?: unknown[];
+            supplier?: unknown[];
+        };
+        /** @description A financial transaction was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookFinancesOperationEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "finances_operation";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookFinancialTransactionData"] | unknown[];
+        };
+        /** @description One webhook event; `resource` tells which. */
+        WebhookEvent: components["schemas"]["WebhookCompanyEvent"] | components["schemas"]["WebhookServiceCategoryEvent"] | components["schemas"]["WebhookServiceEvent"] | components["schemas"]["WebhookStaffEvent"] | components["schemas"]["WebhookClientEvent"] | components["schemas"]["WebhookRecordEvent"] | components["schemas"]["WebhookGoodEvent"] | components["schemas"]["WebhookGoodsOperationsSaleEvent"] | components["schemas"]["WebhookGoodsOperationsReceiptEvent"] | components["schemas"]["WebhookGoodsOperationsConsumableEvent"] | components["schemas"]["WebhookGoodsOperationsStolenEvent"] | components["schemas"]["WebhookGoodsOperationsMoveEvent"] | components["schemas"]["WebhookFinancesOperationEvent"];
+        /** @description A delivery's body: one event, or several in an array. */
+        WebhookDelivery: components["schemas"]["WebhookEvent"] | components["schemas"]["WebhookEvent"][];
     };
     responses: never;
     parameters: never;
