@@ -13,11 +13,19 @@ export interface AltegioApiErrorInit {
   headers: Headers;
   /** Parsed JSON body, or the raw text when it was not JSON. */
   body: unknown;
+  /**
+   * What went wrong, for the message, when the body cannot say it (e.g. `response is not
+   * JSON (text/html)`); default: the vendor's message, `success: false` or `no message`.
+   */
+  reason?: string | undefined;
+  /** The underlying error (e.g. the JSON parser's), kept as `cause`. */
+  cause?: unknown;
 }
 
 /**
  * The vendor answered with a non-2xx status, or with a 2xx whose body says `success: false`
- * (both envelopes of ODDITIES.md). Use {@link createApiError} to get the subclass for the
+ * (both envelopes of ODDITIES.md) or is not JSON at all (a captive portal's or WAF's HTML page,
+ * a truncated body: `body` is then the text and the message names the content type). Use {@link createApiError} to get the subclass for the
  * status (`AltegioNotFoundError`, `AltegioAuthenticationError`, …), like Stainless'
  * `APIError.generate()`.
  *
@@ -50,9 +58,12 @@ export class AltegioApiError extends AltegioError {
     const envelope = parseErrorEnvelope(init.body);
     const url = init.url.split("?")[0] ?? init.url;
     const what =
-      envelope.message ?? (init.status >= 200 && init.status < 300 ? "success: false" : "no message");
+      init.reason ??
+      envelope.message ??
+      (init.status >= 200 && init.status < 300 ? "success: false" : "no message");
     super(
       `Request failed with status code ${init.status} (${what}): ${init.method} ${init.pathTemplate}${hint ? `. ${hint}` : ""}`,
+      init.cause === undefined ? undefined : { cause: init.cause },
     );
     this.status = init.status;
     this.vendorMessage = envelope.message;

@@ -1,7 +1,10 @@
 import { AltegioError } from "./altegio-error.js";
+import { type FailureDetails, ofResponse } from "./response-details.js";
 
 /**
- * No complete answer within `timeoutMs` (per attempt). The abort reason is kept in `cause`.
+ * No complete answer within `timeoutMs` (per attempt, body included). When the response head
+ * had arrived and the body stalled, `status` and `headers` say so. The abort reason is kept in
+ * `cause`.
  *
  * @example
  * const client = createAltegioClient({ partnerToken, timeoutMs: 5_000 });
@@ -10,12 +13,25 @@ import { AltegioError } from "./altegio-error.js";
 export class AltegioTimeoutError extends AltegioError {
   override name = "AltegioTimeoutError";
   readonly method: string;
+  /** The operation's path template, e.g. `/company/{location_id}`. */
+  readonly pathTemplate: string | undefined;
+  /** URL without query string. */
   readonly url: string;
   readonly timeoutMs: number;
-  constructor(method: string, url: string, timeoutMs: number, cause?: unknown) {
-    super(`Request timed out after ${timeoutMs} ms: ${method} ${url}`, { cause });
+  /** Status of the response whose body stalled; undefined when no response head arrived. */
+  readonly status: number | undefined;
+  /** Headers of that response (redacted); undefined when no response head arrived. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  constructor(method: string, url: string, timeoutMs: number, cause?: unknown, details: FailureDetails = {}) {
+    const where = details.status === undefined ? "" : ` while reading the body${ofResponse(details.status)}`;
+    super(`Request timed out after ${timeoutMs} ms${where}: ${method} ${details.pathTemplate ?? url}`, {
+      cause,
+    });
     this.method = method;
+    this.pathTemplate = details.pathTemplate;
     this.url = url;
     this.timeoutMs = timeoutMs;
+    this.status = details.status;
+    this.headers = details.headers;
   }
 }

@@ -1,5 +1,5 @@
 import type { RateLimiter } from "../rate-limiter.js";
-import type { FetchLike } from "./fetch-like.js";
+import { callerSignal, type FetchLike } from "./fetch-like.js";
 
 /**
  * Awaits `limiter.acquire()` before every attempt (retries count against the vendor's limit
@@ -11,7 +11,7 @@ import type { FetchLike } from "./fetch-like.js";
 export function withRateLimit(fetch: FetchLike, limiter: RateLimiter | false): FetchLike {
   if (!limiter) return fetch;
   return async (request, init) => {
-    await limiter.acquire(request.signal);
+    await limiter.acquire(callerSignal(request));
     return fetch(request, init);
   };
 }

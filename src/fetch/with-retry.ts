@@ -1,9 +1,8 @@
 import { AltegioConfigError } from "../errors/altegio-config-error.js";
 import { AltegioNetworkError } from "../errors/altegio-network-error.js";
-import { type FetchLike, perCallOptions } from "./fetch-like.js";
+import { callerSignal, type FetchLike, perCallOptions, withPerCallOptions } from "./fetch-like.js";
 import { parseRetryAfter } from "./parse-retry-after.js";
 import { sleep } from "./sleep.js";
-import { releaseTimeout } from "./with-timeout.js";
 
 /** HTTP methods the client may send. */
 export type RetryMethod = "GET" | "PUT" | "DELETE" | "HEAD" | "POST" | "PATCH";
@@ -77,7 +76,7 @@ export function withRetry(fetch: FetchLike, options: RetryOptions | false): Fetc
       const last = retry >= opts.retries;
       // A request body can be read once: send a copy while a retry may follow. A bodyless
       // request (GET, DELETE…) can be sent again as it is.
-      const attempt = last || request.body === null ? request : request.clone();
+      const attempt = last || request.body === null ? request : withPerCallOptions(request.clone(), request);
       let delay: number;
       let reason: number | string;
       try {
@@ -87,7 +86,6 @@ export function withRetry(fetch: FetchLike, options: RetryOptions | false): Fetc
         reason = response.status;
         if (performance.now() - started + delay > opts.maxElapsedMs) return response;
         await response.body?.cancel();
-        releaseTimeout(response);
       } catch (error) {
         const code = error instanceof AltegioNetworkError ? error.code : undefined;
         if (last || code === undefined || !opts.errorCodes.includes(code)) throw error;
@@ -96,7 +94,7 @@ export function withRetry(fetch: FetchLike, options: RetryOptions | false): Fetc
         if (performance.now() - started + delay > opts.maxElapsedMs) throw error;
       }
       opts.onRetry?.({ retry: retry + 1, delayMs: delay, method: request.method, reason });
-      await sleep(delay, request.signal);
+      await sleep(delay, callerSignal(request));
     }
   };
 }

@@ -1,30 +1,9 @@
 import { AltegioConfigError } from "../errors/altegio-config-error.js";
 import { AltegioTimeoutError } from "../errors/altegio-timeout-error.js";
 import { type FetchLike, perCallOptions } from "./fetch-like.js";
-import { stripQuery, toNetworkError, withNetworkErrors } from "./with-network-errors.js";
-
-// Cleanup of each attempt's timer, by the Response it produced: the timer must outlive fetch()
-// (the body is read later, by openapi-fetch) but not the body, or every request would leave a
-// live timer, controller and listener behind for `timeoutMs` (garbage that grows with load).
-// A symbol property on the Response rather than a WeakMap: cheaper to set, and nothing for
-// the garbage collector's ephemeron pass.
-const RELEASE = Symbol("altegio.releaseTimeout");
-type Releasable = Response & { [RELEASE]?: (() => void) | undefined };
-
-/**
- * Stops the timeout of the attempt that produced `response`, once its body has been read or
- * discarded. Unknown responses are ignored (their timer simply expires).
- *
- * @example
- * const { data, response } = await client.GET("/companies"); releaseTimeout(response);
- */
-export function releaseTimeout(response: Response): void {
-  const release = (response as Releasable)[RELEASE];
-  if (release) {
-    (response as Releasable)[RELEASE] = undefined;
-    release();
-  }
-}
+import { readBody } from "./read-body.js";
+import { MAX_TIMER_MS } from "./sleep.js";
+import { responseDetails, stripQuery, toNetworkError, withNetworkErrors } from "./with-network-errors.js";
 
 /**
  * Gives every attempt a FRESH timeout signal, combined with the caller's own signal. A
@@ -32,8 +11,11 @@ export function releaseTimeout(response: Response): void {
  * first timeout would abort all later ones
  * (https://github.com/openapi-ts/openapi-typescript/issues/2567).
  *
- * Maps our own timeout to {@link AltegioTimeoutError}, other failures to `AltegioNetworkError`
- * (see `toNetworkError`); a caller's abort is rethrown as is.
+ * The timeout covers the whole attempt, body included: the body is read here (see
+ * `readBody`), and the timer and the listener on the caller's signal are released as soon as
+ * the attempt settles, whichever way. Maps our own timeout to {@link AltegioTimeoutError},
+ * other failures to `AltegioNetworkError` (see `toNetworkError`), both with the status and
+ * headers when the response head had arrived; a caller's abort is rethrown as is.
  * Per call: `client.GET(path, { timeoutMs: 2_000 })`.
  *
  * @example
@@ -44,38 +26,41 @@ export function withTimeout(fetch: FetchLike, timeoutMs: number | false): FetchL
   return async (request, init) => {
     const perCall = perCallOptions(request).timeoutMs;
     const ms = perCall === undefined ? timeoutMs : checkTimeout(perCall, "timeoutMs");
-    if (ms === false) return withoutTimeout(request, init);
+    // The caller's signal, when the call passed one (see CALLER_SIGNAL).
+    const caller = perCallOptions(request).altegioSignal;
+    if (ms === false && caller === undefined) return withoutTimeout(request, init);
     // A plain controller and timer rather than AbortSignal.any([signal, AbortSignal.timeout()]):
     // same behaviour, but the latter measured tens of µs per request on Node 20, more than
-    // the rest of the client. The timer keeps running while openapi-fetch reads the body, so a
-    // stalled body times out too, until releaseTimeout(response).
+    // the rest of the client. The fetch follows this per-attempt controller, never the caller's
+    // signal itself, so whatever fetch hangs on its signal dies with the attempt.
     const controller = new AbortController();
-    // openapi-fetch's Request follows the caller's signal, when the call passed one.
-    const caller = request.signal;
-    const listen = perCallOptions(request).altegioCallerSignal === true;
-    const onAbort = () => controller.abort(caller.reason);
-    if (caller.aborted) onAbort();
-    else if (listen) caller.addEventListener("abort", onAbort, { once: true });
-    // The listener lives at most `ms`, so a long-lived caller signal does not collect them.
-    const timer = setTimeout(() => {
-      if (listen) caller.removeEventListener("abort", onAbort);
-      controller.abort(new DOMException(`Request timed out after ${ms} ms`, "TimeoutError"));
-    }, ms);
-    timer.unref?.();
-    const release = () => {
-      clearTimeout(timer);
-      if (listen) caller.removeEventListener("abort", onAbort);
-    };
+    const onAbort = () => controller.abort(caller?.reason);
+    if (caller?.aborted) onAbort();
+    else caller?.addEventListener("abort", onAbort, { once: true });
+    const timer =
+      ms === false
+        ? undefined
+        : setTimeout(() => {
+            controller.abort(new DOMException(`Request timed out after ${ms} ms`, "TimeoutError"));
+          }, ms);
+    let response: Response | undefined;
     try {
-      const response = (await fetch(request, { ...init, signal: controller.signal })) as Releasable;
-      response[RELEASE] = release;
-      return response;
+      response = await fetch(request, { ...init, signal: controller.signal });
+      return await readBody(response, request.method);
     } catch (error) {
-      release();
-      if (controller.signal.aborted && !caller.aborted) {
-        throw new AltegioTimeoutError(request.method, stripQuery(request.url), ms, error);
+      if (ms !== false && controller.signal.aborted && !caller?.aborted) {
+        throw new AltegioTimeoutError(
+          request.method,
+          stripQuery(request.url),
+          ms,
+          error,
+          responseDetails(response),
+        );
       }
-      throw toNetworkError(error, request);
+      throw toNetworkError(error, request, response);
+    } finally {
+      clearTimeout(timer);
+      caller?.removeEventListener("abort", onAbort);
     }
   };
 }
@@ -94,5 +79,8 @@ export function checkTimeout(value: unknown, option: string): number | false {
       "must be a positive number of milliseconds, or false for no timeout",
     );
   }
+  // setTimeout turns anything longer into 1 ms: a "long" timeout would fire at once.
+  if (value > MAX_TIMER_MS)
+    throw new AltegioConfigError(option, `must be at most ${MAX_TIMER_MS} ms (about 24 days)`);
   return value;
 }

@@ -1,4 +1,5 @@
 import type { Middleware } from "openapi-fetch";
+import { withPerCallOptions } from "../fetch/fetch-like.js";
 
 const BASE = "/api/v1";
 
@@ -22,7 +23,8 @@ export function createDoubledBaseMiddleware(): Middleware {
       const at = url.pathname.indexOf(doubled);
       if (at === -1) return undefined;
       url.pathname = url.pathname.slice(0, at) + url.pathname.slice(at + BASE.length);
-      return new Request(url, request);
+      // The per-call options (retry, timeoutMs, the caller's signal) ride on the request.
+      return withPerCallOptions(new Request(url, request), request);
     },
   };
 }

@@ -168,7 +168,7 @@ describe("error envelopes", () => {
 });
 
 describe("invalid JSON", () => {
-  it("a 2xx JSON response that does not parse throws AltegioError with a scrubbed cause", async () => {
+  it("a 2xx JSON response that does not parse throws AltegioApiError (status, content type) with a scrubbed cause", async () => {
     server = await startServer((req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(`not json ${req.headers.authorization}`);
@@ -176,10 +176,14 @@ describe("invalid JSON", () => {
     const error = await testClient(server)
       .GET("/company/{location_id}", { params: { path: { location_id: 1 } } })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AltegioError);
-    expect((error as Error).message).toBe("Response body is not valid JSON: GET /company/{location_id}");
+    expect(error).toBeInstanceOf(AltegioApiError);
+    expect((error as AltegioApiError).status).toBe(200);
+    expect((error as Error).message).toBe(
+      "Request failed with status code 200 (response is not JSON (application/json)): GET /company/{location_id}",
+    );
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
     expect(String((error as Error).cause)).not.toContain("CANARY");
+    expect(String((error as AltegioApiError).body)).not.toContain("CANARY");
   });
 });
 

@@ -8,7 +8,7 @@ export const USER = "user-CANARY-8a3b6c0d5e";
 /**
  * A client on the local server: no env, no rate limit, fast retries, unless overridden.
  */
-export function testClient(server: LocalServer, options: AltegioClientOptions = {}) {
+export function testClient(server: Pick<LocalServer, "baseUrl">, options: AltegioClientOptions = {}) {
   return createAltegioClient({
     partnerToken: PARTNER,
     userToken: USER,
