@@ -26,6 +26,13 @@ import { type AltegioClient, AltegioInsufficientFundsError, createAltegioClient 
 const PARTNER_TOKEN = "demo-partner-token";
 const USER_TOKEN = "demo-user-token";
 
+// Parsed at import, before Prism starts: parsing 1.7 MB of YAML blocks the event loop for
+// seconds, and done between two tests it outlived Prism's keep-alive timeout, so the next POST
+// went out on a socket Prism had already closed ("other side closed", not retried: a POST).
+const spec = parse(readFileSync(resolve(repoRoot, "openapi.yaml"), "utf8")) as {
+  paths: Record<string, { post?: { parameters?: { name: string; in: string; example?: unknown }[] } }>;
+};
+
 let prism: PrismHandle;
 const wire: { method: string; url: string }[] = [];
 
@@ -151,9 +158,6 @@ describe("SMS campaigns against Prism", () => {
 
 describe("filter quoting agrees with openapi.yaml", () => {
   it("the by_filter examples are plain substrings, as filterQuery sends them by default", () => {
-    const spec = parse(readFileSync(resolve(repoRoot, "openapi.yaml"), "utf8")) as {
-      paths: Record<string, { post?: { parameters?: { name: string; in: string; example?: unknown }[] } }>;
-    };
     const checked: string[] = [];
     for (const path of ["/sms/clients/by_filter/{location_id}", "/email/clients/by_filter/{location_id}"]) {
       for (const p of spec.paths[path]?.post?.parameters ?? []) {
