@@ -21,6 +21,7 @@ import {
   updateUserNotificationSettings,
 } from "../src/campaigns/index.js";
 import { type AltegioClient, AltegioInsufficientFundsError, createAltegioClient } from "../src/index.js";
+import { NO_KEEP_ALIVE } from "./support/wire.js";
 
 // Demo tokens: Prism checks that Authorization is present, not what it says.
 const PARTNER_TOKEN = "demo-partner-token";
@@ -48,6 +49,7 @@ function client(extraHeaders: Record<string, string> = {}): AltegioClient {
     fetch: (request, init) => {
       wire.push({ method: request.method, url: request.url.slice(prism.baseUrl.length) });
       for (const [k, v] of Object.entries(extraHeaders)) request.headers.set(k, v);
+      request.headers.set("connection", NO_KEEP_ALIVE); // see wire.ts
       return fetch(request, init);
     },
   });

@@ -4,6 +4,14 @@
  * keeps a copy of what went over the wire and of the raw response body, which openapi-fetch
  * consumes before we could read it.
  */
+
+/**
+ * Each test request goes on a new connection (`Connection: close`, not recorded): Prism closes
+ * idle keep-alive sockets after 5 s, and on a loaded machine a reused socket can be closed just
+ * as a request goes out ("other side closed"), which fails a POST that is rightly never retried.
+ */
+export const NO_KEEP_ALIVE = "close";
+
 export interface Exchange {
   method: string;
   url: string;
@@ -18,12 +26,14 @@ export function recordingFetch(log: Exchange[], inner: typeof fetch = fetch): ty
   return async (input, init) => {
     const req = new Request(input, init);
     const requestBody = req.body ? await req.clone().text() : undefined;
+    const requestHeaders = new Headers(req.headers);
+    req.headers.set("connection", NO_KEEP_ALIVE);
     const res = await inner(req);
     const responseBody = await res.clone().text();
     log.push({
       method: req.method,
       url: req.url,
-      requestHeaders: new Headers(req.headers),
+      requestHeaders,
       requestBody,
       status: res.status,
       responseHeaders: new Headers(res.headers),
