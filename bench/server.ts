@@ -5,15 +5,20 @@
  * - GET /api/v1/records/{id}?page&count: `count` items per page, never a short page;
  * - GET /stats: `{ requests, tooMany }`.
  * With `--limit`, it enforces the vendor's documented limit over SLIDING windows (stricter
- * than fixed ones): at most 5 arrivals in any 1 s and 200 in any 60 s, else 429.
+ * than fixed ones): at most 5 arrivals in any 1 s and 200 in any 60 s, else 429 (`--scale`
+ * shortens both windows).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 const limit = process.argv.includes("--limit");
+// `--scale N` divides every interval by N (5 per 100 ms and 200 per 6 s at 10), for short runs.
+const scaleArg = process.argv.indexOf("--scale");
+const scale = scaleArg >= 0 ? Number(process.argv[scaleArg + 1]) : 1;
+if (!(scale >= 1)) throw new Error("--scale must be a number >= 1");
 const WINDOWS = [
-  { limit: 5, intervalMs: 1_000 },
-  { limit: 200, intervalMs: 60_000 },
+  { limit: 5, intervalMs: 1_000 / scale },
+  { limit: 200, intervalMs: 60_000 / scale },
 ];
 const arrivals: number[] = [];
 let requests = 0;
@@ -29,7 +34,7 @@ const companies = JSON.stringify({
 });
 
 function overLimit(now: number): boolean {
-  while (arrivals.length > 0 && now - (arrivals[0] ?? 0) >= 60_000) arrivals.shift();
+  while (arrivals.length > 0 && now - (arrivals[0] ?? 0) >= 60_000 / scale) arrivals.shift();
   return WINDOWS.some((w) => arrivals.filter((t) => now - t < w.intervalMs).length >= w.limit);
 }
 

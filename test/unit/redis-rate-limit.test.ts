@@ -87,7 +87,7 @@ const workerFile = join(".cache", `redis-worker-${process.pid}.mjs`);
 let workerBuilt: Promise<unknown> | undefined;
 
 /** One worker process (support/redis-worker.ts): resolves once connected; `go()` starts it. */
-async function worker(job: object): Promise<{ go(): Promise<number[]> }> {
+async function worker(job: object): Promise<{ go(): Promise<number[]>; exited: Promise<unknown> }> {
   // Bundled once into plain JS: six tsx start-ups took ~20 s on 2 busy cores.
   workerBuilt ??= build({
     entryPoints: ["test/unit/support/redis-worker.ts"],
@@ -102,6 +102,7 @@ async function worker(job: object): Promise<{ go(): Promise<number[]> }> {
   const child = spawn(process.execPath, [workerFile, JSON.stringify(job)], {
     stdio: ["pipe", "pipe", "inherit"],
   });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   const lines = createInterface({ input: child.stdout });
   const next = () =>
     new Promise<string>((resolve, reject) => {
@@ -116,6 +117,7 @@ async function worker(job: object): Promise<{ go(): Promise<number[]> }> {
       child.stdin.end("go\n");
       return result.then((line) => JSON.parse(line) as number[]);
     },
+    exited,
   };
 }
 
@@ -253,6 +255,24 @@ describe("redis rate limiter on a real redis-server", () => {
     // An already aborted signal is refused without asking Redis.
     await expect(shared.acquire(AbortSignal.abort(new Error("already")))).rejects.toThrow("already");
     expect(await conn.zcard(key)).toBe(2);
+  });
+
+  it("a process whose last waiter gave up exits at once, not when the long wait would have ended", async (ctx) => {
+    const redis = needRedis(ctx);
+    const one = await worker({
+      port: redis.port,
+      key: freshKey(),
+      mode: "redis",
+      count: 1,
+      windows: [{ limit: 1, intervalMs: 60_000 }],
+      abortLastAfterMs: 100,
+    });
+    const grants = await one.go();
+    expect(grants).toHaveLength(1);
+    const printed = performance.now();
+    await one.exited;
+    // The wait for the next slot was about 60 s; the limiter dropped its timer with the waiter.
+    expect(performance.now() - printed).toBeLessThan(3_000);
   });
 
   it("two keys are two budgets", async (ctx) => {

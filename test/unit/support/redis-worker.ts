@@ -3,8 +3,10 @@
  * either the Redis limiter (shared by every worker with the same key) or an in-process limiter
  * (the control that must fail), and prints the wall-clock time of each grant as JSON.
  *
- * argv[2]: JSON { port, key, windows, mode: "redis" | "local", count }. Prints `ready` once
- * connected, then starts when a line arrives on stdin, so every worker contends from the start.
+ * argv[2]: JSON { port, key, windows, mode: "redis" | "local", count, abortLastAfterMs? }. Prints
+ * `ready` once connected, then starts when a line arrives on stdin, so every worker contends
+ * from the start. With `abortLastAfterMs`, one more acquire follows and is aborted after that
+ * long, before the result is printed (the process should then exit at once).
  */
 import { createInterface } from "node:readline";
 import { Redis } from "ioredis";
@@ -17,6 +19,7 @@ const job = JSON.parse(process.argv[2] ?? "{}") as {
   windows: { limit: number; intervalMs: number }[];
   mode: "redis" | "local";
   count: number;
+  abortLastAfterMs?: number;
 };
 const redis = new Redis({ host: "127.0.0.1", port: job.port });
 const limiter =
@@ -29,5 +32,11 @@ const go = new Promise((resolve) => createInterface({ input: process.stdin }).on
 process.stdout.write("ready\n");
 await go;
 const grants = await Promise.all(Array.from({ length: job.count }, () => limiter.acquire().then(now)));
+if (job.abortLastAfterMs !== undefined) {
+  await limiter.acquire(AbortSignal.timeout(job.abortLastAfterMs)).then(
+    () => Promise.reject(new Error("the last acquire was granted; it should have waited")),
+    () => undefined,
+  );
+}
 redis.disconnect();
 process.stdout.write(`${JSON.stringify(grants)}\n`);
