@@ -4,11 +4,14 @@
  * ≤ 1.05x bare openapi-fetch per request (rate limiter disabled for that phase), ≤ 8 kB
  * min+gz bundle, paging at ≥ 98% of the vendor limit with zero 429s.
  *
+ * Then the bulk read of issue 16 (bench/bulk-read.ts, ~3.5 min; alone: `scripts/bench bulk-read`).
+ *
  * Env: BENCH_PAGING_REQUESTS (default 1000, ~5 min), BENCH_REQUESTS (per round, default 100),
  * BENCH_ROUNDS (default 60), BENCH_TSC_RUNS (default 3).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { runBulkReads } from "./bulk-read.js";
 import { measureBundleSize } from "./bundle-size.js";
 import { measurePagingRate } from "./paging-rate.js";
 import { measureRequestOverhead } from "./request-overhead.js";
@@ -89,6 +92,23 @@ row("paging achieved vs limit", `${(paging.achievedOfLimit * 100).toFixed(1)} %`
 row("paging requests/min", paging.requestsPerMinute.toFixed(1), "limit 200/min (after the 5/s burst)");
 row("paging 429 responses", String(paging.tooMany), "0");
 
+console.log(
+  "bench: bulk read (5,000 items; 5/s and 200/min, page maximum and answer delay enforced by the server)",
+);
+const bulk = await runBulkReads({
+  total: env("BENCH_BULK_ITEMS", 5000),
+  delays: [0, 300],
+  scale: 1,
+  log: console.log,
+});
+for (const r of bulk) {
+  row(
+    `bulk ${r.mode} ${r.label}, ${r.delayMs} ms`,
+    `${r.requests} req (min ${r.minRequests}), ${(r.elapsedMs / 1000).toFixed(2)} s`,
+    `${r.ratio.toFixed(3)}x ideal, heap +${r.peakHeapMB.toFixed(1)} MB, ${r.tooMany} 429s`,
+  );
+}
+
 const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i] ?? 0)).join(" | ")} |`;
 console.log(`\n${line(["measure", "value", "target / note"])}`);
@@ -99,6 +119,6 @@ mkdirSync("bench/results", { recursive: true });
 const file = join("bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, overhead, bundle, tsc, paging }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, overhead, bundle, tsc, paging, bulk }, null, 2)}\n`,
 );
 console.log(`\nbench: wrote ${file}`);
