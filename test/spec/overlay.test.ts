@@ -292,4 +292,25 @@ describe("corrections overlay", () => {
     );
     expect(spec["x-altegio-choice"]).toMatch(/api\/v1/);
   });
+
+  it("marks what `altegio-b2b verify` may call: two searches read only, two GETs change state", () => {
+    for (const slug of ["get_client_list", "search_client_visits"]) {
+      expect(byId.get(slug)?.method, slug).toBe("post");
+      expect(op(slug)["x-altegio-read-only"], slug).toBe(true);
+      expect(op(slug)["x-altegio-evidence"], slug).toBeTruthy();
+    }
+    for (const slug of ["enable_team_member_tips", "generate_loyalty_code"]) {
+      expect(byId.get(slug)?.method, slug).toBe("get");
+      expect(op(slug)["x-altegio-read-only"], slug).toBe(false);
+      expect(op(slug)["x-altegio-evidence"], slug).toBeTruthy();
+    }
+    // Nothing else carries the mark: a POST marked by mistake would be sent by the verifier.
+    const marked = operations(spec).filter((e) => e.operation["x-altegio-read-only"] !== undefined);
+    expect(marked.map((e) => String(e.operation.operationId)).sort()).toEqual([
+      "enable_team_member_tips",
+      "generate_loyalty_code",
+      "get_client_list",
+      "search_client_visits",
+    ]);
+  });
 });

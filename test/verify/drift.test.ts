@@ -238,6 +238,9 @@ describe("verify against a local drift server", () => {
     const methods = new Set(clean.requests.map((r) => r.method));
     expect([...methods].every((m) => m === "GET" || m === "POST")).toBe(true);
     const posts = clean.requests.filter((r) => r.method === "POST");
+    // Each search the spec marks read-only was called once (the baseline ran with --include-search).
+    expect(readOnlyPosts.size).toBeGreaterThan(0);
+    expect(posts).toHaveLength(readOnlyPosts.size);
     for (const p of posts) {
       const path = new URL(p.url, "http://x").pathname.replace(/^\/api\/v1/, "");
       expect(
