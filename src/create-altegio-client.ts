@@ -14,6 +14,7 @@ import { createAuthMiddleware } from "./middleware/auth.js";
 import { createDoubledBaseMiddleware } from "./middleware/doubled-base.js";
 import { operationSecurity } from "./operation-security.js";
 import { rememberBurst } from "./paging/client-burst.js";
+import type { Secrets } from "./redact.js";
 import { type AltegioClientOptions, resolveOptions } from "./resolve-options.js";
 import { throwOnError } from "./throw-on-error.js";
 
@@ -75,7 +76,23 @@ export interface AltegioClient
  * console.log(data.data);
  */
 export function createAltegioClient(options?: AltegioClientOptions): AltegioClient {
+  return buildAltegioClient(options, []).client;
+}
+
+/**
+ * {@link createAltegioClient} with more values to scrub from its errors (login()'s password),
+ * and the full list of secrets it scrubs (the resolved tokens included). Not exported from the
+ * package: login() is its one other caller.
+ *
+ * @example
+ * const { client, secrets } = buildAltegioClient(options, [password]);
+ */
+export function buildAltegioClient(
+  options: AltegioClientOptions | undefined,
+  extraSecrets: Secrets,
+): { client: AltegioClient; secrets: Secrets } {
   const resolved = resolveOptions(options);
+  const secrets = [resolved.partnerToken, resolved.userToken, ...extraSecrets];
   const send = withRetry(
     withRateLimit(withTimeout(resolved.fetch, resolved.timeoutMs), resolved.rateLimit),
     resolved.retry,
@@ -92,8 +109,8 @@ export function createAltegioClient(options?: AltegioClientOptions): AltegioClie
   );
   const altegio = throwOnError(client, {
     timeoutMs: resolved.timeoutMs,
-    secrets: [resolved.partnerToken, resolved.userToken],
+    secrets,
   }) as unknown as AltegioClient;
   rememberBurst(altegio, options?.rateLimit);
-  return altegio;
+  return { client: altegio, secrets };
 }

@@ -1,8 +1,9 @@
-import { createAltegioClient } from "./create-altegio-client.js";
+import { type AltegioClient, buildAltegioClient } from "./create-altegio-client.js";
 import { AltegioApiError } from "./errors/altegio-api-error.js";
 import { AltegioConfigError } from "./errors/altegio-config-error.js";
 import { AltegioLoginError } from "./errors/altegio-login-error.js";
 import { createApiError } from "./errors/create-api-error.js";
+import type { Secrets } from "./redact.js";
 import type { AltegioClientOptions } from "./resolve-options.js";
 
 /** The user POST /auth answers with (authentication-b2b/authorize_user page). */
@@ -77,8 +78,12 @@ export async function login(options: LoginOptions): Promise<LoginSuccess | Login
   }
   const { login: user, password, ...clientOptions } = options;
   // The user token comes from this call, so none is sent; POST is never retried.
-  const client = createAltegioClient({ ...clientOptions, userToken: undefined, retry: false });
-  const post = (body: Record<string, string>) => authorize(client, body);
+  // The password joins the tokens in the list every error of this client is scrubbed of: a
+  // vendor message or a header may echo it.
+  const { client, secrets } = buildAltegioClient({ ...clientOptions, userToken: undefined, retry: false }, [
+    password,
+  ]);
+  const post = (body: Record<string, string>) => authorize(client, body, secrets);
   return post({ login: user, password }).then((answer) => toResult(answer, post));
 }
 
@@ -88,18 +93,21 @@ interface AuthAnswer {
   body: unknown;
   headers: Headers;
   url: string;
+  /** What an error built from this answer is scrubbed of. */
+  secrets: Secrets;
 }
 
 async function authorize(
-  client: ReturnType<typeof createAltegioClient>,
+  client: AltegioClient,
   body: Record<string, string>,
+  secrets: Secrets,
 ): Promise<AuthAnswer> {
   try {
     // Cast: the 2FA step body ({ uuid, code }) is not in openapi.yaml.
     const { data, response } = await client.POST("/auth", {
       body: body as { login: string; password: string },
     });
-    return { status: response.status, body: data, headers: response.headers, url: response.url };
+    return { status: response.status, body: data, headers: response.headers, url: response.url, secrets };
   } catch (error) {
     if (
       error instanceof AltegioApiError &&
@@ -145,5 +153,6 @@ function unexpected(answer: AuthAnswer): AltegioApiError {
     url: answer.url,
     headers: answer.headers,
     body: answer.body,
+    secrets: answer.secrets,
   });
 }

@@ -5,7 +5,7 @@ import { createApiError } from "./errors/create-api-error.js";
 import { parseErrorEnvelope } from "./errors/parse-error-envelope.js";
 import { CALLER_SIGNAL } from "./fetch/fetch-like.js";
 import { stripQuery } from "./fetch/with-network-errors.js";
-import { redactSecrets } from "./redact.js";
+import { redactHeaders, redactSecrets, type Secrets } from "./redact.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
@@ -21,7 +21,7 @@ export interface ThrowOnErrorOptions {
   /** Reported by a timeout that fires outside the fetch layers. */
   timeoutMs: number | false;
   /** Values to scrub from error bodies and headers (a vendor message may echo a token). */
-  secrets: readonly (string | undefined)[];
+  secrets: Secrets;
 }
 
 /**
@@ -121,26 +121,16 @@ function apiError(
   options: ThrowOnErrorOptions,
   extra: { reason?: string; cause?: unknown } = {},
 ) {
-  const headers = new Headers();
-  response.headers.forEach((value, key) => {
-    headers.append(key, redactSecrets(value, options.secrets));
-  });
   return createApiError({
     status: response.status,
     method,
     pathTemplate: path,
     url: response.url,
-    headers,
-    body: scrub(body, options.secrets),
+    headers: response.headers,
+    body,
+    secrets: options.secrets,
     ...extra,
   });
-}
-
-function scrub(value: unknown, secrets: readonly (string | undefined)[], depth = 0): unknown {
-  if (typeof value === "string") return redactSecrets(value, secrets);
-  if (depth > 20 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((item) => scrub(item, secrets, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets, depth + 1)]));
 }
 
 function mapError(
@@ -153,7 +143,7 @@ function mapError(
   const details = (e: AltegioNetworkError | AltegioTimeoutError) => ({
     pathTemplate: path,
     status: e.status,
-    headers: e.headers && scrubHeaders(e.headers, options.secrets),
+    headers: e.headers && redactHeaders(e.headers, options.secrets),
   });
   // The fetch layers do not know the path template: the error is rebuilt with it.
   if (error instanceof AltegioNetworkError && error.pathTemplate === undefined) {
@@ -169,11 +159,4 @@ function mapError(
     throw new AltegioTimeoutError(method, stripQuery(path), ms, error, { pathTemplate: path });
   }
   throw error;
-}
-
-function scrubHeaders(
-  headers: Readonly<Record<string, string>>,
-  secrets: readonly (string | undefined)[],
-): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redactSecrets(v, secrets)]));
 }

@@ -1,4 +1,4 @@
-import { redactBody, redactHeaders } from "../redact.js";
+import { redactBody, redactHeaders, redactSecrets, type Secrets } from "../redact.js";
 import { AltegioError } from "./altegio-error.js";
 import { parseErrorEnvelope } from "./parse-error-envelope.js";
 
@@ -18,8 +18,13 @@ export interface AltegioApiErrorInit {
    * JSON (text/html)`); default: the vendor's message, `success: false` or `no message`.
    */
   reason?: string | undefined;
-  /** The underlying error (e.g. the JSON parser's), kept as `cause`. */
+  /** The underlying error (e.g. the JSON parser's), kept as `cause`; scrub it first. */
   cause?: unknown;
+  /**
+   * Tokens and passwords to scrub from the body, the headers and the message (a vendor
+   * message may echo them); `*token*`/`password` keys and the auth headers are redacted anyway.
+   */
+  secrets?: Secrets | undefined;
 }
 
 /**
@@ -55,10 +60,13 @@ export class AltegioApiError extends AltegioError {
   readonly headers: Readonly<Record<string, string>>;
 
   constructor(init: AltegioApiErrorInit, hint?: string) {
-    const envelope = parseErrorEnvelope(init.body);
+    const secrets = init.secrets ?? [];
+    // The envelope is read from a copy with the known secrets scrubbed but field names kept,
+    // so `validationErrors.password` still says what was wrong with the password.
+    const envelope = parseErrorEnvelope(redactBody(init.body, secrets, { keys: false }));
     const url = init.url.split("?")[0] ?? init.url;
     const what =
-      init.reason ??
+      (init.reason === undefined ? undefined : redactSecrets(init.reason, secrets)) ??
       envelope.message ??
       (init.status >= 200 && init.status < 300 ? "success: false" : "no message");
     super(
@@ -71,8 +79,8 @@ export class AltegioApiError extends AltegioError {
     this.code = envelope.code;
     this.method = init.method;
     this.pathTemplate = init.pathTemplate;
-    this.url = url;
-    this.body = redactBody(init.body);
-    this.headers = redactHeaders(init.headers);
+    this.url = redactSecrets(url, secrets);
+    this.body = redactBody(init.body, secrets);
+    this.headers = redactHeaders(init.headers, secrets);
   }
 }
