@@ -275,6 +275,23 @@ describe("redis rate limiter on a real redis-server", () => {
     expect(performance.now() - printed).toBeLessThan(3_000);
   });
 
+  it("through the client, a call's own signal ends its wait for the shared budget; nothing is sent", async (ctx) => {
+    const redis = needRedis(ctx);
+    http = await startServer((_req, res) => json(res, 200, ok(1)));
+    const client = testClient(http, {
+      rateLimit: limiter(connect(redis), { windows: [{ limit: 1, intervalMs: 10_000 }] }),
+    });
+    await client.GET("/company/{location_id}", { params: { path: { location_id: 1 } } });
+    const started = performance.now();
+    const waiting = client.GET("/company/{location_id}", {
+      params: { path: { location_id: 1 } },
+      signal: AbortSignal.timeout(150),
+    });
+    await expect(waiting).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(http.requests).toHaveLength(1);
+  });
+
   it("two keys are two budgets", async (ctx) => {
     const redis = needRedis(ctx);
     const conn = connect(redis);
