@@ -276,8 +276,13 @@ function stopReason(stopped: NonNullable<VerifyReport["stopped"]>, max: number |
 /** Only the status and the error's class: a vendor message may quote the data. */
 function describeError(error: unknown): Pick<OperationResult, "httpStatus" | "error"> {
   if (isAltegioApiError(error)) {
-    const failed = error.status >= 200 && error.status < 300;
-    return { httpStatus: error.status, error: failed ? "the body says success: false" : error.name };
+    if (error.status < 200 || error.status >= 300) return { httpStatus: error.status, error: error.name };
+    // A 2xx the client refused: a body that is not JSON (its cause), or one saying success: false.
+    const notJson = error.cause instanceof SyntaxError;
+    return {
+      httpStatus: error.status,
+      error: notJson ? "the body is not JSON" : "the body says success: false",
+    };
   }
   if (isAltegioError(error)) return { error: error.name };
   if (error instanceof SyntaxError) return { error: "the body is not JSON" };

@@ -11,6 +11,7 @@ import { collectOperations } from "../../src/verify/operations.js";
 import { createProgress } from "../../src/verify/progress.js";
 import type { VerifyReport } from "../../src/verify/report.js";
 import { loadSpecDocument } from "../../src/verify/spec-document.js";
+import { verify } from "../../src/verify/verify.js";
 import { type DriftServer, startDriftServer } from "./support/drift-server.js";
 
 const LOCATION = "918273645";
@@ -148,6 +149,33 @@ describe("altegio-b2b verify: runs", () => {
       expect(checked.filter((o) => o.forDiscovery).every((o) => o.tag !== "services")).toBe(true);
     } finally {
       rmSync(file, { force: true });
+    }
+  });
+
+  it("a 200 that is not JSON is an error of that operation, the rest goes on", async () => {
+    const op = "GET /services/{location_id}";
+    const html = await startDriftServer({
+      doc: spec.doc,
+      ops,
+      plants: [{ op, kind: "not-json", path: "(root)" }],
+      location: LOCATION,
+      partnerToken: PARTNER,
+      userToken: USER,
+    });
+    try {
+      const report = await verify({
+        location: LOCATION,
+        partnerToken: PARTNER,
+        userToken: USER,
+        baseUrl: html.baseUrl,
+        rateLimit: false,
+      });
+      const r = report.operations.find((o) => o.operation === op);
+      expect(r).toMatchObject({ status: "error", httpStatus: 200, error: "the body is not JSON" });
+      expect(report.totals.ok).toBeGreaterThan(100);
+      expect(JSON.stringify(report)).not.toContain("cnry-portal-page");
+    } finally {
+      await html.close();
     }
   });
 

@@ -109,6 +109,8 @@ function expectedFor(
       return { mismatches: [{ path: plant.path, problem: "type", expected: "object", seen: "array" }] };
     case "envelope-missing":
       return { mismatches: [{ path: "(root)", problem: "envelope-missing" }] };
+    case "not-json":
+      throw new Error("not a shape drift: see cli.test.ts");
   }
 }
 

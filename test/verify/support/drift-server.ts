@@ -15,7 +15,9 @@ export type PlantKind =
   | "field-removed"
   | "field-added"
   | "object-to-array"
-  | "envelope-missing";
+  | "envelope-missing"
+  /** Not a drift of shape: an HTML page on 200, as a captive portal sends. */
+  | "not-json";
 
 export interface Plant {
   op: string;
@@ -76,6 +78,10 @@ export async function startDriftServer(opts: {
     if (loc !== undefined && loc !== opts.location) return fail(403, "no access to this location");
     const sample = samples.get(route.op.key);
     if (!sample) return fail(500, "no sample");
+    if (opts.plants?.some((p) => p.op === route.op.key && p.kind === "not-json")) {
+      res.writeHead(200, { "content-type": "text/html" });
+      return res.end("<html><body>cnry-portal-page</body></html>");
+    }
     let body = structuredClone(sample.body) as Json;
     for (const plant of opts.plants ?? []) if (plant.op === route.op.key) body = applyPlant(body, plant);
     send(200, body);
