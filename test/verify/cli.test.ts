@@ -77,6 +77,30 @@ describe("altegio-b2b verify: bad input", () => {
     expect(r.err).not.toContain("wrong-token-xyz");
   });
 
+  it("a user token refused mid-run (401): the run stops there, exit 2, the report says why", async () => {
+    const file = `.cache/verify-401-${process.pid}.json`;
+    try {
+      const r = await cli(verifyArgs("--out", file), {
+        ALTEGIO_PARTNER_TOKEN: PARTNER,
+        ALTEGIO_USER_TOKEN: "ut-wrong-55",
+      });
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/altegio-b2b: a token was refused \(401\): the run stopped\n$/);
+      expect(r.err + r.out + readFileSync(file, "utf8")).not.toContain("ut-wrong-55");
+      const report = JSON.parse(readFileSync(file, "utf8")) as VerifyReport;
+      expect(report.stopped).toBe("auth");
+      const refused = report.operations.filter((o) => o.httpStatus === 401);
+      expect(refused).toHaveLength(1);
+      // Nothing was sent after the refusal.
+      expect(r.requests).toBe(report.requests);
+      expect(
+        report.operations.filter((o) => o.why === "the run stopped: a token was refused (401)").length,
+      ).toBeGreaterThan(10);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
   it("an unknown --only tag: exit 2, no request", async () => {
     const r = await cli(verifyArgs("--only", "services,no-such-tag"));
     expect(r).toMatchObject({ code: 2, requests: 0 });
