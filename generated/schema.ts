@@ -1019,50 +1019,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/clients/{location_id}/clients/{client_id}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List of a comments for a client
-         * @description Returns a list of a comments for a client and a files in a client details uploads history.
-         */
-        get: operations["list_client_comments"];
-        put?: never;
-        /**
-         * Add a comment for a client
-         * @description Creates a new text comment for a client.
-         */
-        post: operations["create_client_comment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/clients/{location_id}/clients/{client_id}/comments/{comment_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Delete a comment for a client
-         * @description Deletes a comment for a client; does not delete files uploaded that triggered creation of a comment.
-         */
-        delete: operations["delete_client_comment"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/comments/{location_id}": {
         parameters: {
             query?: never;
@@ -1368,6 +1324,26 @@ export interface paths {
         patch: operations["update_booking_widget"];
         trace?: never;
     };
+    "/company/{location_id}/client/{client_id}/loyalty/abonements/{membership_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a client's membership activity history
+         * @description Returns state changes and usage events for one membership belonging to the specified client at this Location. The client must belong to the Location, and the membership must be found among that client's memberships by phone; either mismatch returns 404. The caller needs Location access, Loyalty access, and permission to view membership history. This activity history is not a purchase history and does not provide a sale price or paid amount.
+         */
+        get: operations["get_client_membership_activity_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/company/{location_id}/clients/files/{client_id}": {
         parameters: {
             query?: never;
@@ -1402,7 +1378,21 @@ export interface paths {
          */
         get: operations["get_client_file_list"];
         put?: never;
-        post?: never;
+        /**
+         * Upload a completed document to a client card
+         * @description Uploads one completed file as multipart form data under the field name
+         *     `file`. Requires `clients_access` and `client_files_upload_access`. The
+         *     Location client must match the path. Accepted filename extensions are
+         *     jpeg, jpg, png, gif, doc, docx, pdf, xls, xlsx, and txt (also uppercase);
+         *     the file must be smaller than 12 MiB. A successful upload also creates a
+         *     `type: file` entry in the client comment history. The response returns the
+         *     current complete file list, not only the newly uploaded file.
+         *
+         *     Save a form URL through the client comment endpoint if the form is still
+         *     being filled out. Call this endpoint with the finished file bytes when the
+         *     document is complete; posting a URL string here does not fetch its contents.
+         */
+        post: operations["upload_client_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1461,6 +1451,50 @@ export interface paths {
          */
         post: operations["search_client_visits"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/clients/{client_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List of a comments for a client
+         * @description Returns a list of a comments for a client and a files in a client details uploads history.
+         */
+        get: operations["list_client_comments"];
+        put?: never;
+        /**
+         * Add a comment for a client
+         * @description Creates a new text comment for a client.
+         */
+        post: operations["create_client_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/clients/{client_id}/comments/{comment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a comment for a client
+         * @description Deletes a comment for a client; does not delete files uploaded that triggered creation of a comment.
+         */
+        delete: operations["delete_client_comment"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1715,6 +1749,49 @@ export interface paths {
          *     Migration: The V2 Positions API provides full CRUD operations with enhanced validation and JSON:API format responses. See operation create_position for details.
          */
         post: operations["create_position_quick"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/records/{record_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Appointment attendance status
+         * @description Change the attendance status of one Appointment without resending the full
+         *     Appointment. The body field is `attendance` (not `visit_attendance`). The
+         *     supported statuses are `-1` (did not come), `0` (waiting), `1` (came), and
+         *     `2` (confirmed). Read the current status from the Appointment first.
+         *
+         *     The Business User needs `record_form_access` and `edit_records_access` for
+         *     this Location. The Appointment must fall within the Location's
+         *     `records_edit_last_days_count` editing window (`-1` means no history limit).
+         *     A request can also be rejected while online payment is pending, by payment
+         *     policy, or when a printed sale receipt would be invalidated. With a printed
+         *     receipt, only `1` and `2` remain eligible statuses. Submitting the current
+         *     status leaves it unchanged.
+         *
+         *     Appointments linked into one visit share an attendance group. Changing one
+         *     Appointment can update the status of other Appointments in that visit and
+         *     trigger related payment, loyalty, and notification processing. The `records`
+         *     response field contains timetable change data; it is not a per-ID bulk result.
+         *
+         *     For a bounded bulk workflow, select a finite set of Appointment IDs, read
+         *     each Appointment and confirm its Location, current status, and visit link,
+         *     then send one request per distinct attendance group. Re-read affected
+         *     Appointments after each change, record successes and failures per group, and
+         *     stop or report on a failed request. This endpoint offers no atomic bulk
+         *     operation or all-or-nothing rollback.
+         */
+        post: operations["update_appointment_attendance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2179,6 +2256,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/company/{location_id}/service_categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a list of service categories
+         * @description List form of `get_service_category_list`: the vendor documents the trailing `{id}` as optional (INDEX.md: "+ id (optional, number) - service category ID (to work with a specific category)").
+         *
+         *     + Options
+         *         + company_id (required, number) - location ID
+         *         + id (optional, number) - service category ID (to work with a specific category)
+         *         + staff_id (optional, number) - team member ID (to get categories associated with a team member)
+         */
+        get: operations["get_service_category_list_all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/company/{location_id}/service_categories/{id}": {
         parameters: {
             query?: never;
@@ -2194,6 +2296,32 @@ export interface paths {
          *         + staff_id (optional, number) - team member ID (to get categories associated with a team member)
          */
         get: operations["get_service_category_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a list of services / specific service
+         * @description List form of `get_service`: the vendor documents the trailing `{service_id}` as optional (INDEX.md: "+ service_id (optional, number, 1) - service ID").
+         *
+         *     + Parameter
+         *         + company_id (required, number, 1) - location ID
+         *         + service_id (optional, number, 1) - service ID
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /company/{company_id}/services/{service_id}, line 2968).
+         */
+        get: operations["get_service_all"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2360,6 +2488,26 @@ export interface paths {
         head?: never;
         /** Update Appointment Calendar settings */
         patch: operations["update_appointment_calendar_settings"];
+        trace?: never;
+    };
+    "/company/{location_id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Team Members / Specific Team Member
+         * @description List form of `get_team_member`: the vendor documents the trailing `{team_member_id}` as optional (operations.tsv title: "Get Team Members / Specific Team Member").
+         */
+        get: operations["get_team_member_all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/company/{location_id}/staff/positions": {
@@ -5053,77 +5201,6 @@ export interface paths {
         get?: never;
         /** Edit Visit */
         put: operations["update_visit"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/company/{location_id}/services": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a list of services / specific service
-         * @description List form of `get_service`: the vendor documents the trailing `{service_id}` as optional (INDEX.md: "+ service_id (optional, number, 1) - service ID").
-         *
-         *     + Parameter
-         *         + company_id (required, number, 1) - location ID
-         *         + service_id (optional, number, 1) - service ID
-         *
-         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /company/{company_id}/services/{service_id}, line 2968).
-         */
-        get: operations["get_service_all"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/company/{location_id}/service_categories": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a list of service categories
-         * @description List form of `get_service_category_list`: the vendor documents the trailing `{id}` as optional (INDEX.md: "+ id (optional, number) - service category ID (to work with a specific category)").
-         *
-         *     + Options
-         *         + company_id (required, number) - location ID
-         *         + id (optional, number) - service category ID (to work with a specific category)
-         *         + staff_id (optional, number) - team member ID (to get categories associated with a team member)
-         */
-        get: operations["get_service_category_list_all"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/company/{location_id}/staff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Team Members / Specific Team Member
-         * @description List form of `get_team_member`: the vendor documents the trailing `{team_member_id}` as optional (operations.tsv title: "Get Team Members / Specific Team Member").
-         */
-        get: operations["get_team_member_all"];
-        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -34701,6 +34778,92 @@ export interface components {
              */
             meta?: unknown[];
         };
+        get_client_membership_activity_history_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: {
+                /**
+                 * Format: date-time
+                 * @description Event time in the Location's time zone.
+                 */
+                date?: string;
+                /** @description State changes, or null when the event has none. */
+                loyalty_entity_changes?: Record<string, never> | null;
+                operation_type?: {
+                    slug?: string;
+                    title?: string;
+                };
+            }[];
+            meta?: components["schemas"]["Meta"];
+        };
+        upload_client_file_request: {
+            /**
+             * Format: binary
+             * @description Completed document bytes
+             */
+            file: string;
+        };
+        upload_client_file_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Array of objects with data */
+            data?: {
+                /** @description Is there a right to change and delete the file? true - there is a right, false - there is no right */
+                can_edit?: boolean;
+                /** @description Client ID */
+                client_id?: number;
+                /** @description Legacy Location-formatted creation date; prefer date_create */
+                create_date?: string;
+                /**
+                 * Format: date-time
+                 * @description File upload date in ISO8601 format
+                 */
+                date_create?: string;
+                /** @description File Description */
+                description?: string;
+                /** @description File name extension */
+                extension?: string;
+                /** @description Absolute file download URL */
+                full_link?: string;
+                /** @description File ID */
+                id?: number;
+                /** @description File download link */
+                link?: string;
+                /** @description MIME file type */
+                mime?: string;
+                /** @description File name with extension */
+                name?: string;
+                /** @description Formatted file size string */
+                size?: string;
+                /** @description Avatar of the user who uploaded the file */
+                user_avatar?: string;
+                /** @description The name of the user who uploaded the file */
+                user_name?: string;
+            }[];
+            meta?: components["schemas"]["Meta"];
+        };
+        update_appointment_attendance_request: {
+            /**
+             * @description Desired attendance status
+             * @enum {integer}
+             */
+            attendance: -1 | 0 | 1 | 2;
+        };
+        update_appointment_attendance_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: {
+                /** @enum {integer} */
+                attendance?: -1 | 0 | 1 | 2;
+                /** @description Timetable changes keyed by Appointment ID, or an empty array when there are none */
+                records?: {
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
+                } | unknown[];
+            };
+            meta?: components["schemas"]["Meta"];
+        };
         /**
          * @description What happened to the resource.
          * @enum {string}
@@ -38046,15 +38209,12 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -38989,7 +39149,10 @@ export interface operations {
     };
     create_chain_loyalty_program: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Include additional resources in the answer */
+                include?: "applicable_items" | "rules" | "companies" | "loyalty_card_types" | "on_changed_notification_template" | "on_expiration_notification_template";
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -39047,7 +39210,10 @@ export interface operations {
     };
     get_chain_loyalty_program: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Include additional resources in the answer */
+                include?: "applicable_items" | "rules" | "companies" | "loyalty_card_types" | "on_changed_notification_template" | "on_expiration_notification_template";
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -39516,6 +39682,16 @@ export interface operations {
                  * @example 66
                  */
                 location_id?: number;
+                /** @description Loyalty card number fragment */
+                card?: string;
+                /** @description Include clients changed after this ISO 8601 date-time */
+                changed_after?: string;
+                /** @description Include clients changed before this ISO 8601 date-time */
+                changed_before?: string;
+                /** @description Client ID (for several IDs, use the repeated id[] parameter) */
+                id?: number;
+                /** @description Repeat this parameter for each client ID to include */
+                "id[]"?: number[];
             };
             header?: never;
             path: {
@@ -39680,202 +39856,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error404"];
                     "application/vnd.api.v2+json": components["schemas"]["Error404"];
-                };
-            };
-        };
-    };
-    list_client_comments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description ID of a location.
-                 * @example 123
-                 */
-                location_id: number;
-                /**
-                 * @description ID of a location client.
-                 * @example 123
-                 */
-                client_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["list_client_comments_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["list_client_comments_200"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error401"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error403"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error404"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
-                };
-            };
-        };
-    };
-    create_client_comment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description ID of a location.
-                 * @example 123
-                 */
-                location_id: number;
-                /**
-                 * @description ID of a location client.
-                 * @example 123
-                 */
-                client_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["create_client_comment_request"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["create_client_comment_201"];
-                    "application/vnd.api.v2+json": components["schemas"]["create_client_comment_201"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error401"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error403"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error404"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error422"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error422"];
-                };
-            };
-        };
-    };
-    delete_client_comment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Path parameter (no vendor page). */
-                location_id: number;
-                /** @description Path parameter (no vendor page). */
-                client_id: number;
-                /** @description Path parameter (no vendor page). */
-                comment_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -40655,7 +40635,18 @@ export interface operations {
     };
     get_location_analytics_revenue_daily: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start date of the analyzed period */
+                date_from: string;
+                /** @description End date of the analyzed period (included in the report) */
+                date_to: string;
+                /** @description location position ID to analyze the work of all team members belonging to the same position */
+                position_id?: number;
+                /** @description ID of the location team member whose work needs to be analyzed */
+                team_member_id?: number;
+                /** @description The user ID of the location whose work you want to analyze */
+                user_id?: number;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -40772,7 +40763,16 @@ export interface operations {
     };
     get_appointment_analytics_by_status: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start date of the analyzed period */
+                date_from: string;
+                /** @description End date of the analyzed period (included in the report) */
+                date_to: string;
+                /** @description ID of the location team member whose work needs to be analyzed */
+                team_member_id?: number;
+                /** @description The user ID of the location whose work you want to analyze */
+                user_id?: number;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -40826,7 +40826,16 @@ export interface operations {
     };
     get_location_analytics_appointments_daily: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start date of the analyzed period */
+                date_from: string;
+                /** @description End date of the analyzed period (included in the report) */
+                date_to: string;
+                /** @description ID of the location team member whose work needs to be analyzed */
+                team_member_id?: number;
+                /** @description User ID of the location whose work you want to analyze */
+                user_id?: number;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -41159,6 +41168,67 @@ export interface operations {
             };
         };
     };
+    get_client_membership_activity_history: {
+        parameters: {
+            query?: {
+                /** @description Optional related data: `loyalty_transaction`, `loyalty_entity_changes`, or `user`. State changes are included by default. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Client ID at this Location */
+                client_id: number;
+                /** @description Location ID */
+                location_id: number;
+                /** @description Membership instance ID */
+                membership_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_client_membership_activity_history_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_client_membership_activity_history_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_client_file_list: {
         parameters: {
             query?: never;
@@ -41211,6 +41281,66 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error404"];
                     "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+        };
+    };
+    upload_client_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Client ID */
+                client_id: number;
+                /** @description Location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["upload_client_file_request"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["upload_client_file_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["upload_client_file_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -41388,6 +41518,199 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error422"];
                     "application/vnd.api.v2+json": components["schemas"]["Error422"];
+                };
+            };
+        };
+    };
+    list_client_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of a location.
+                 * @example 123
+                 */
+                location_id: number;
+                /**
+                 * @description ID of a location client.
+                 * @example 123
+                 */
+                client_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["list_client_comments_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["list_client_comments_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+        };
+    };
+    create_client_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of a location.
+                 * @example 123
+                 */
+                location_id: number;
+                /**
+                 * @description ID of a location client.
+                 * @example 123
+                 */
+                client_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["create_client_comment_request"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["create_client_comment_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_client_comment_201"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error422"];
+                };
+            };
+        };
+    };
+    delete_client_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Path parameter (no vendor page). */
+                location_id: number;
+                /** @description Path parameter (no vendor page). */
+                client_id: number;
+                /** @description Path parameter (no vendor page). */
+                comment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -41863,9 +42186,74 @@ export interface operations {
             };
         };
     };
-    search_team_member_calculation_daily_salary: {
+    update_appointment_attendance: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /** @description Location ID */
+                location_id: number;
+                /** @description Appointment ID */
+                record_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["update_appointment_attendance_request"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["update_appointment_attendance_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_appointment_attendance_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    search_team_member_calculation_daily_salary: {
+        parameters: {
+            query: {
+                /** @description Start from date. */
+                date_from: string;
+                /** @description End to date. */
+                date_to: string;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -41921,7 +42309,12 @@ export interface operations {
     };
     search_team_member_calculation_salary: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start from date. */
+                date_from: string;
+                /** @description End to date. */
+                date_to: string;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -42033,7 +42426,12 @@ export interface operations {
     };
     search_team_member_payroll_calculation: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start from date. */
+                date_from: string;
+                /** @description End to date. */
+                date_to: string;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -42322,7 +42720,12 @@ export interface operations {
     };
     get_team_member_salary_calculation: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start from date. */
+                date_from: string;
+                /** @description End to date. */
+                date_to: string;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -42824,7 +43227,10 @@ export interface operations {
     };
     search_timetable_event_schedules_by_event: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Requested set of an included models. */
+                include?: ("days" | "days.events_master" | "days.events_labels" | "days.events_resource_instances")[];
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -42894,15 +43300,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -43014,8 +43417,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -43072,15 +43475,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -43197,7 +43597,10 @@ export interface operations {
     };
     create_timetable_schedule_day: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Requested set of an included models. */
+                include?: ("events_master" | "events_labels" | "events_resource_instances" | "events")[];
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -43213,8 +43616,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -43271,15 +43674,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -43464,6 +43864,53 @@ export interface operations {
             };
         };
     };
+    get_service_category_list_all: {
+        parameters: {
+            query?: {
+                /** @description team member ID (to get categories associated with a team member) */
+                staff_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_category_list_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_all_200"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_category_list_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_category_list_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_404"];
+                };
+            };
+        };
+    };
     get_service_category_list: {
         parameters: {
             query?: {
@@ -43509,6 +43956,63 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["get_service_category_list_404"];
                     "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_404"];
+                };
+            };
+        };
+    };
+    get_service_all: {
+        parameters: {
+            query?: {
+                staff_id?: number;
+                category_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_all_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_403"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_404"];
                 };
             };
         };
@@ -43806,15 +44310,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -44125,6 +44626,50 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                     "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_team_member_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_all_200"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_404"];
                 };
             };
         };
@@ -44511,7 +45056,10 @@ export interface operations {
     };
     list_roles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Requested set of an included models. */
+                include?: "user_permissions"[];
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -44577,15 +45125,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -45152,12 +45697,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No content */
-            204: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -45205,12 +45753,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No content */
-            204: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -46270,15 +46821,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -46557,15 +47105,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -47365,6 +47910,8 @@ export interface operations {
             query: {
                 phone: string;
                 company_id: number;
+                /** @description Optional Chain ID used to narrow the membership lookup. */
+                company_group_id?: number;
             };
             header?: never;
             path?: never;
@@ -47604,8 +48151,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -47704,8 +48251,9 @@ export interface operations {
     get_client_gift_cards: {
         parameters: {
             query: {
-                phone: string;
-                company_id: number;
+                phone: number;
+                /** @description Location ID */
+                copmany_id: number;
             };
             header?: never;
             path?: never;
@@ -48168,7 +48716,10 @@ export interface operations {
     };
     delete_appointment: {
         parameters: {
-            query?: never;
+            query?: {
+                include_consumables?: number;
+                include_finance_transactions?: number;
+            };
             header?: never;
             path: {
                 /** @description Called `company_id` in the YCLIENTS blueprint. */
@@ -48983,8 +49534,8 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Called `company_id` in the YCLIENTS blueprint. */
-                location_id: string;
-                id: string;
+                location_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -49038,8 +49589,8 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Called `company_id` in the YCLIENTS blueprint. */
-                location_id: string;
-                id: string;
+                location_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -49097,8 +49648,8 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Called `company_id` in the YCLIENTS blueprint. */
-                location_id: string;
-                id: string;
+                location_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -51332,9 +51883,8 @@ export interface operations {
                 type?: number;
                 real_money?: number;
                 deleted?: number;
-                start_date?: string;
-                client?: string;
-                end_date?: string;
+                start_date?: number;
+                end_date?: number;
                 balance_is?: number;
                 document_id?: number;
             };
@@ -51624,7 +52174,10 @@ export interface operations {
     };
     get_permission_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Permission group names to return, for example `loyalty` or `storages`. Repeat the parameter for multiple groups. */
+                "group_permissions[]"?: string[];
+            };
             header?: never;
             path: {
                 /** @description location ID */
@@ -52253,154 +52806,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error404"];
                     "application/vnd.api.v2+json": components["schemas"]["Error404"];
-                };
-            };
-        };
-    };
-    get_service_all: {
-        parameters: {
-            query?: {
-                staff_id?: number;
-                category_id?: number;
-            };
-            header?: never;
-            path: {
-                /** @description Called `company_id` in the YCLIENTS blueprint. */
-                location_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["get_service_all_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_service_all_200"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Access denied */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["get_service_403"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_service_403"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["get_service_404"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_service_404"];
-                };
-            };
-        };
-    };
-    get_service_category_list_all: {
-        parameters: {
-            query?: {
-                /** @description team member ID (to get categories associated with a team member) */
-                staff_id?: number;
-            };
-            header?: never;
-            path: {
-                /** @description location ID */
-                location_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["get_service_category_list_all_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_all_200"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["get_service_category_list_403"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_403"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["get_service_category_list_404"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_404"];
-                };
-            };
-        };
-    };
-    get_team_member_all: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Location ID */
-                location_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["get_team_member_all_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_all_200"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["get_team_member_403"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_403"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["get_team_member_404"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_404"];
                 };
             };
         };

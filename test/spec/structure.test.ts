@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { admittedTypes } from "./support/locate.js";
-import { deref, type Json, loadSpec, operations, ROOT, unwrapEnvelope } from "./support/openapi.js";
+import { deref, docsOf, type Json, loadSpec, operations, ROOT, unwrapEnvelope } from "./support/openapi.js";
 
 const spec = loadSpec();
 const all = operations(spec);
@@ -49,12 +49,13 @@ describe("openapi.yaml structure", () => {
     }
   });
 
-  it("gives every operation exactly one of the two operation schemes and an x-altegio-docs kind", () => {
+  it("gives every operation exactly one of the two operation schemes and its x-altegio-docs sources", () => {
+    const known = [["catalog"], ["catalog", "page"], ["catalog", "yclients-blueprint"]].map((s) => s.join());
     for (const { operation } of all) {
       const security = operation.security as Json[];
       expect(security, String(operation.operationId)).toHaveLength(1);
       expect(["BearerPartner", "BearerPartnerUser"]).toContain(Object.keys(security[0] ?? {})[0]);
-      expect(["page", "index-only", "yclients-blueprint"]).toContain(operation["x-altegio-docs"]);
+      expect(known, String(operation.operationId)).toContain(docsOf(operation).join());
     }
   });
 
@@ -70,7 +71,7 @@ describe("openapi.yaml structure", () => {
   it("declares every response body under application/json and application/vnd.api.v2+json, one $ref", () => {
     let bodies = 0;
     // Blueprint-derived operations are the blueprint module's (they may answer application/pdf).
-    for (const { operation } of all.filter((e) => e.operation["x-altegio-docs"] !== "yclients-blueprint")) {
+    for (const { operation } of all.filter((e) => !docsOf(e.operation).includes("yclients-blueprint"))) {
       for (const [status, response] of Object.entries(operation.responses as Json)) {
         const content = (response as Json).content as Json | undefined;
         if (!content) {
@@ -92,19 +93,19 @@ describe("openapi.yaml structure", () => {
     expect(bodies).toBeGreaterThan(800);
   });
 
-  it("marks the operations with no page (manifest page=no) as index-only or blueprint-derived", () => {
+  it("marks the operations with no page (manifest page=no) as from the catalog, or catalog and blueprint", () => {
     const noPage = manifest.filter((row) => row[4] === "no").map((row) => row[1] ?? "");
     expect(noPage).toHaveLength(89);
     for (const slug of noPage) {
       const entry = all.find((e) => e.operation.operationId === slug);
       expect(entry, slug).toBeDefined();
-      const docs = entry?.operation["x-altegio-docs"];
+      const docs = docsOf(entry?.operation).join();
       if (slug === "send_sms_campaign_to_filtered_clients") {
-        expect(docs).toBe("page");
+        expect(docs).toBe("catalog,page");
         expect(entry?.operation["x-altegio-source"]).toMatch(/^seed: spec\/seeds\/000_a83c03cb8f062dda\.txt/);
         continue;
       }
-      expect(["index-only", "yclients-blueprint"]).toContain(docs);
+      expect(["catalog", "catalog,yclients-blueprint"]).toContain(docs);
       // Path parameters of the template are declared.
       const declared = ((entry?.operation.parameters ?? []) as Json[])
         .filter((p) => p.in === "path")
@@ -114,14 +115,16 @@ describe("openapi.yaml structure", () => {
     }
   });
 
-  it("index-only operations carry the INDEX summary, BearerPartnerUser and the generic envelope", () => {
-    const indexOnly = all.filter((e) => e.operation["x-altegio-docs"] === "index-only");
-    expect(indexOnly.length).toBeGreaterThan(0);
-    for (const { operation } of indexOnly) {
-      expect(operation.security).toEqual([{ BearerPartnerUser: [] }]);
-      const ok = ((operation.responses as Json)["200"] as Json).content as Json;
-      expect((ok["application/json"] as Json).schema).toEqual({ $ref: "#/components/schemas/Envelope" });
-    }
+  it("has no index-only operation left: what INDEX.md alone gave, the vendor catalog now gives", () => {
+    expect(
+      all.filter((e) => docsOf(e.operation).includes("index-only")).map((e) => e.operation.operationId),
+    ).toEqual([]);
+    // Those with no page and no blueprint pairing (the 39 index-only ones before) now come from the catalog alone.
+    const noPage = new Set(manifest.filter((row) => row[4] === "no").map((row) => row[1]));
+    const catalogOnly = all.filter(
+      (e) => docsOf(e.operation).join() === "catalog" && noPage.has(String(e.operation.operationId)),
+    );
+    expect(catalogOnly).toHaveLength(39);
   });
 
   it("the seeded SMS by_filter operation has the seed's filters, text body and 201 Accepted", () => {

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { enrichFromBlueprint } from "../blueprint/enrich.js";
+import { catalogStep } from "../catalog/step.js";
 import { type EmitReport, emitDocument, wrapEnvelopes } from "./emitter.js";
 import { parseIndex } from "./index-parser.js";
 import { OVERLAY_FILE, pageFile, REFERENCE_DIR, readOperations, SEED_FILE } from "./inputs.js";
@@ -28,6 +29,8 @@ export interface BuildResult {
   pageLimits: PageLimitNote[];
   /** GETs split into a list and a single operation (path-split.ts). */
   splits: SplitRecord[];
+  /** Reports the build writes besides openapi.yaml (the catalog disagreements): [file, text]. */
+  outputs: [string, string][];
 }
 
 /** Converted pages and index, before blueprint enrichment and corrections. */
@@ -74,12 +77,14 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
   const splits = splitOptionalSegments(doc, optionalSegments);
   // Before the corrections, so that a maximum known only from evidence is an overlay action.
   const pageLimits = annotatePageLimits(doc);
+  // After the blueprint and the split (the catalog outranks both), before the overlay (evidence outranks the catalog).
+  const catalog = catalogStep(root, doc);
   applyCorrections(root, doc);
   wrapEnvelopes(doc, report.envelopes);
   // Last: event `data` points at the entity components and operations every step before made.
   addWebhooks(doc);
   const yaml = toYaml(doc);
-  const provenance = makeProvenance(root, yaml, { source: SOURCE }, today);
+  const provenance = makeProvenance(root, yaml, { source: SOURCE, catalog: catalog.provenance }, today);
   return {
     doc,
     yaml,
@@ -88,6 +93,7 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
     report,
     pageLimits,
     splits,
+    outputs: catalog.outputs,
   };
 }
 

@@ -15,6 +15,7 @@ const result = await buildSpec(root, skipBlueprint ? { enrich: async () => {} } 
 const outputs: [string, string][] = [
   [SPEC_FILE, result.yaml],
   [PROVENANCE_FILE, result.provenanceText],
+  ...result.outputs,
 ];
 if (check) {
   const stale = outputs.filter(

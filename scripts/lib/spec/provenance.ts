@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { CATALOG_OUTPUTS, type CatalogProvenance } from "../catalog/step.js";
 import { BUNDLE_URL, OVERLAY_FILE, PROVENANCE_FILE, REFERENCE_DIR, SEED_FILE } from "./inputs.js";
 
 /**
@@ -17,11 +18,14 @@ export const INPUT_ROOTS = [
   "spec/blueprint-pairings.tsv",
   "scripts/lib/spec",
   "scripts/lib/blueprint",
+  "scripts/lib/catalog",
 ];
 
 export interface Provenance {
   source: string;
   bundleUrl: string;
+  /** The vendor catalog copied into spec/reference/vendor-catalog: where from, and its hash. */
+  catalog?: CatalogProvenance;
   date: string;
   openapiSha256: string;
   inputsSha256: string;
@@ -38,7 +42,10 @@ function listFiles(root: string, entry: string): string[] {
 }
 
 export function hashInputs(root: string): Record<string, string> {
-  const files = [...new Set(INPUT_ROOTS.flatMap((entry) => listFiles(root, entry)))].sort();
+  const outputs = new Set(CATALOG_OUTPUTS);
+  const files = [...new Set(INPUT_ROOTS.flatMap((entry) => listFiles(root, entry)))]
+    .filter((file) => !outputs.has(file))
+    .sort();
   return Object.fromEntries(
     files.map((file) => [relative(root, join(root, file)), sha256(readFileSync(join(root, file)))]),
   );
@@ -47,7 +54,7 @@ export function hashInputs(root: string): Record<string, string> {
 export function makeProvenance(
   root: string,
   openapiText: string,
-  source: { source: string; bundleUrl?: string },
+  source: { source: string; bundleUrl?: string; catalog?: CatalogProvenance },
   today: () => string,
 ): Provenance {
   const inputs = hashInputs(root);
@@ -56,6 +63,7 @@ export function makeProvenance(
   return {
     source: source.source,
     bundleUrl: source.bundleUrl ?? BUNDLE_URL,
+    ...(source.catalog ? { catalog: source.catalog } : {}),
     date: previous?.inputsSha256 === inputsSha256 && previous.date ? previous.date : today(),
     openapiSha256: sha256(openapiText),
     inputsSha256,

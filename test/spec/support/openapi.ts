@@ -146,3 +146,9 @@ export function examplesIn(spec: Json): ExampleSite[] {
   }
   return out;
 }
+
+/** The sources an operation's `x-altegio-docs` lists (`["catalog", "page"]` …). */
+export function docsOf(operation: Json | undefined): string[] {
+  const docs = operation?.["x-altegio-docs"];
+  return Array.isArray(docs) ? docs.map(String) : docs === undefined ? [] : [String(docs)];
+}
