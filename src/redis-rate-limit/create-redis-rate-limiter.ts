@@ -77,13 +77,13 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   async function ask(): Promise<number> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new AltegioRateLimiterUnavailableError(key, `Redis did not answer within ${commandTimeoutMs} ms`),
-          ),
-        commandTimeoutMs,
+      const error = new AltegioRateLimiterUnavailableError(
+        key,
+        `Redis did not answer within ${commandTimeoutMs} ms`,
       );
+      // After a stall of this process (a busy CPU), expired timers run before pending socket
+      // reads: one more event-loop turn lets an answer that already arrived win the race.
+      timer = setTimeout(() => setImmediate(() => reject(error)), commandTimeoutMs);
     });
     const call = runSlidingWindow(redis, key, `${idPrefix}:${++sequence}`, marginMs, windows).catch(
       (error: unknown) => {

@@ -354,6 +354,20 @@ describe("redis rate limiter on a real redis-server", () => {
     await shared.acquire();
   });
 
+  it("an answer that arrived while this process was stalled past commandTimeoutMs still counts", async (ctx) => {
+    const redis = needRedis(ctx);
+    const shared = limiter(connect(redis), { commandTimeoutMs: 200 });
+    await shared.acquire(); // connected, script loaded
+    const granted = shared.acquire();
+    await new Promise((resolve) => setImmediate(resolve)); // the command is on the wire
+    // A busy CPU: no event-loop turn for 3x the command timeout, while Redis answers at once.
+    const until = performance.now() + 600;
+    while (performance.now() < until) {
+      // spin
+    }
+    await expect(granted).resolves.toBeUndefined();
+  });
+
   it("Redis restarted mid-run (state and script cache lost): callers fail fast during the outage, then grants resume within the windows", {
     timeout: 30_000,
   }, async (ctx) => {
