@@ -12,7 +12,15 @@ export default defineConfig({
           typecheck: { enabled: true, only: true, include: ["test/types/**/*.test-d.ts"] },
         },
       },
-      { test: { name: "spec", include: ["test/spec/**/*.test.ts"], testTimeout: 120_000 } },
+      // Hooks parse the 1.7 MB openapi.yaml; on a loaded machine that outlasts the 10 s default.
+      {
+        test: {
+          name: "spec",
+          include: ["test/spec/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       // `altegio-b2b verify` against real local servers (a drift server, Prism).
       {
         test: {
