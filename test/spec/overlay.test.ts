@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { query } from "../../scripts/lib/spec/jsonpath.js";
+import { applyOverlay } from "../../scripts/lib/spec/overlay.js";
 import { admittedTypes } from "./support/locate.js";
 import {
   deref,
@@ -313,5 +315,51 @@ describe("corrections overlay", () => {
       "get_client_list",
       "search_client_visits",
     ]);
+  });
+});
+
+describe("the overlay's JSONPath is RFC 9535 (jsonpath-rfc9535), as Overlay 1.0 requires", () => {
+  const doc = (): Json => ({
+    aA: { kept: true },
+    list: [
+      { name: "a]b", v: 0 },
+      { name: "c", v: 1 },
+      { name: "d", v: 2 },
+      { name: "e", v: 3 },
+    ],
+  });
+  const apply = (target: string, action: { update?: unknown; remove?: boolean }): Json => {
+    const d = doc();
+    applyOverlay(d, {
+      overlay: "1.0.0",
+      info: { title: "t", version: "1" },
+      actions: [{ target, ...action }],
+    });
+    return d;
+  };
+
+  it("an escaped member name, $['a\\u0041'], selects member aA", () => {
+    expect(query(doc(), "$['a\\u0041']").map((m) => m.value)).toEqual([{ kept: true }]);
+    expect(apply("$['a\\u0041']", { update: { added: 1 } }).aA).toEqual({ kept: true, added: 1 });
+  });
+
+  it("a `]` inside a filter's string literal is part of the literal", () => {
+    expect(query(doc(), "$.list[?@.name == 'a]b'].v").map((m) => m.value)).toEqual([0]);
+    expect(query(doc(), "$.list[?(@.name == 'a]b' && @.v == 0)]")).toHaveLength(1);
+  });
+
+  it("slices select, and remove deletes what they select whatever the order", () => {
+    expect(query(doc(), "$.list[1:3].name").map((m) => m.value)).toEqual(["c", "d"]);
+    expect(query(doc(), "$.list[::-2].v").map((m) => m.value)).toEqual([3, 1]);
+    expect((apply("$.list[1:3]", { remove: true }).list as Json[]).map((x) => x.name)).toEqual(["a]b", "e"]);
+    // Selector order [0, 2]: removal still goes highest index first.
+    expect((apply("$.list[0,2]", { remove: true }).list as Json[]).map((x) => x.name)).toEqual(["c", "e"]);
+  });
+
+  it("an expression RFC 9535 does not allow is refused, naming it", () => {
+    expect(() => query(doc(), "$.list[(@.length-1)]")).toThrow(
+      /invalid JSONPath \$\.list\[\(@\.length-1\)\]/,
+    );
+    expect(() => query(doc(), "$.list[?@.name = 'c']")).toThrow(/invalid JSONPath/);
   });
 });

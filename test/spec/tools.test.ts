@@ -1,11 +1,13 @@
 // The tools of the contract lanes accept openapi.yaml: Prism starts on it and answers, and Dredd
 // parses it (the YAML file itself, and the JSON rendering the Dredd lane uses) without errors.
+// Dredd is the lane's own install (contract-tests/dredd/), made on first use.
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { ensureDredd } from "../../scripts/lib/contract/dredd-install.js";
 import { freePort, startPrism } from "../../scripts/lib/prism.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -31,7 +33,7 @@ describe("prism", () => {
 async function dreddProblems(file: string): Promise<string[]> {
   const port = await freePort(); // nothing listens there: --dry-run sends no request anyway
   const res = await run(
-    resolve(root, "node_modules/.bin/dredd"),
+    ensureDredd(),
     [file, `http://127.0.0.1:${port}`, "--dry-run", "--color", "false", "--loglevel", "warning"],
     { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } },
   ).catch((e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout ?? "", stderr: e.stderr ?? "" }));

@@ -14,7 +14,9 @@ import { DREDD_SKIPS } from "../../../contract-tests/dredd/skips.js";
 import { buildRequest, fillPath, paramValue, queryString } from "../../../contract-tests/support/request.js";
 import { deref, type Json, loadSpec, specPath } from "../../../contract-tests/support/spec.js";
 import { validatorFor } from "../../../contract-tests/support/validator.js";
+import { isRecord } from "../../../src/internal/is-record.js";
 import { repoRoot, startPrism } from "../prism.js";
+import { ensureDredd } from "./dredd-install.js";
 
 interface PlanOp {
   security: string[];
@@ -36,19 +38,17 @@ function writeJsonSpec(file: string): void {
   const spec = loadSpec(specPath());
   const v = validatorFor(spec);
   const copy = structuredClone(spec.raw);
-  const isObj = (x: unknown): x is Record<string, unknown> =>
-    typeof x === "object" && x !== null && !Array.isArray(x);
   for (const op of spec.operations) {
     const item = (copy.paths as Record<string, Record<string, unknown>>)[op.path];
     const lists = [
       item?.parameters,
-      isObj(item?.[op.method]) ? (item[op.method] as Record<string, unknown>).parameters : undefined,
+      isRecord(item?.[op.method]) ? (item[op.method] as Record<string, unknown>).parameters : undefined,
     ];
     for (const list of lists) {
       if (!Array.isArray(list)) continue;
       for (const entry of list) {
         const param = deref(copy, entry) as unknown;
-        if (!isObj(param) || (param.in !== "path" && param.in !== "query") || param.required !== true)
+        if (!isRecord(param) || (param.in !== "path" && param.in !== "query") || param.required !== true)
           continue;
         if (param.example !== undefined || param.examples !== undefined) continue;
         const spec30 = op.parameters.find((p) => p.name === param.name && p.in === param.in);
@@ -100,7 +100,7 @@ function writePlan(file: string): { built: number } {
 
 function runDredd(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
   return new Promise((ok) => {
-    const child = spawn(resolve(repoRoot, "node_modules/.bin/dredd"), args, { cwd: repoRoot, env });
+    const child = spawn(ensureDredd(), args, { cwd: repoRoot, env });
     let out = "";
     const onData = (c: Buffer) => {
       const s = c.toString("utf8");

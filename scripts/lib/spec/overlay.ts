@@ -33,8 +33,12 @@ export function applyOverlay(doc: Record<string, unknown>, overlay: Overlay): vo
       throw new Error(`overlay action ${k + 1} (${action.target}) matches nothing`);
     }
     if (action.remove) {
-      // Delete from the end so that array indexes stay valid.
-      for (const match of [...matches].reverse()) {
+      // Delete array elements highest index first, so the indexes still to delete stay valid
+      // (RFC 9535 returns nodes in selector order, not index order: `[2,0]`, `..`).
+      const ordered = [...matches].sort((a, b) =>
+        typeof a.key === "number" && typeof b.key === "number" ? b.key - a.key : 0,
+      );
+      for (const match of ordered) {
         if (Array.isArray(match.parent) && typeof match.key === "number") match.parent.splice(match.key, 1);
         else if (match.parent && typeof match.key === "string")
           delete (match.parent as Record<string, unknown>)[match.key];
