@@ -5,12 +5,12 @@
  * the oracle decides what counts as a valid request.
  */
 import fc from "fast-check";
+import { isRecord } from "../../src/internal/is-record.js";
 import { mergeSchemas } from "./merge-schemas.js";
 import type { BuiltRequest } from "./request.js";
 import { deref, type Json, type JsonObject, type Operation, type Spec } from "./spec.js";
 import type { Validator } from "./validator.js";
 
-const isObj = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const dates = fc.date({
   min: new Date("2000-01-01T00:00:00Z"),
@@ -27,7 +27,7 @@ export function arbitraryFor(
   depth = 0,
 ): fc.Arbitrary<Json> {
   const s = deref(spec.doc, raw);
-  if (!isObj(s)) return fc.constant("x");
+  if (!isRecord(s)) return fc.constant("x");
   if (Array.isArray(s.enum) && s.enum.length > 0) return fc.constantFrom(...(s.enum as Json[]));
   if (s.const !== undefined) return fc.constant(s.const);
   if (Array.isArray(s.allOf)) {
@@ -48,16 +48,16 @@ export function arbitraryFor(
       const { [key]: _drop, ...base } = s;
       const options = alts
         .map((a) => deref(spec.doc, a as JsonObject))
-        .filter((a): a is JsonObject => isObj(a) && a.type !== "null")
+        .filter((a): a is JsonObject => isRecord(a) && a.type !== "null")
         .map((a) => arbitraryFor(spec, mergeSchemas(base, a), where, depth + 1));
-      const nullable = alts.some((a) => isObj(a) && a.type === "null");
+      const nullable = alts.some((a) => isRecord(a) && a.type === "null");
       const some = options.length > 0 ? fc.oneof(...options) : fc.constant<Json>(null);
       return nullable && where === "body" ? fc.option(some, { nil: null }) : some;
     }
   }
   const types = Array.isArray(s.type) ? s.type : s.type === undefined ? [] : [s.type];
   const nullable = types.includes("null") && where === "body";
-  const type = types.find((t) => t !== "null") ?? (isObj(s.properties) ? "object" : undefined);
+  const type = types.find((t) => t !== "null") ?? (isRecord(s.properties) ? "object" : undefined);
   const base = scalarOrStructure(spec, s, type, where, depth);
   return nullable ? fc.option(base, { nil: null, freq: 5 }) : base;
 }
@@ -105,7 +105,7 @@ function scalarOrStructure(
       return fc.array(arbitraryFor(spec, s.items as JsonObject, where, depth + 1), { minLength, maxLength });
     }
     case "object": {
-      const props = isObj(s.properties) ? s.properties : {};
+      const props = isRecord(s.properties) ? s.properties : {};
       const required = (Array.isArray(s.required) ? s.required : []).filter(
         (k): k is string => typeof k === "string",
       );
@@ -130,7 +130,7 @@ export function requestArbitrary(spec: Spec, v: Validator, op: Operation): fc.Ar
     if (p.in === "path") path[p.name] = arbitraryFor(spec, p.schema, "path");
     if (p.in === "query") {
       const schema = deref(spec.doc, p.schema);
-      const t = isObj(schema) ? schema.type : undefined;
+      const t = isRecord(schema) ? schema.type : undefined;
       // Scalars only: array/object query serialisation styles are not what this property is about.
       if (
         p.required ||

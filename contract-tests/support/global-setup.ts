@@ -1,8 +1,6 @@
 /**
- * Optional vitest globalSetup for the contract project: one Prism for all 27 tag files instead
- * of one per file (~3 s each on a shared 2-core box). Enable it in vitest.config.ts:
- *   { name: "contract", globalSetup: ["contract-tests/support/global-setup.ts"], … }
- * Without it every file starts and stops its own Prism (./targets.ts), which also works.
+ * The vitest globalSetup of the contract project (vitest.config.ts): one Prism for all the tag
+ * files instead of one per file (~3 s each on a shared 2-core box), stopped by PID at the end.
  */
 import type { TestProject } from "vitest/node";
 import { startPrism } from "../../scripts/lib/prism.js";

@@ -1,5 +1,9 @@
-/** A throwaway node:http server on 127.0.0.1 for wire-level tests (header capture, bad bodies). */
-import { createServer, type IncomingHttpHeaders } from "node:http";
+/**
+ * A throwaway server on 127.0.0.1 for wire-level tests (header capture, bad bodies): the
+ * contract suite's view of the shared test server (test/unit/support/local-server.ts).
+ */
+import type { IncomingHttpHeaders } from "node:http";
+import { startServer } from "../../test/unit/support/local-server.js";
 
 export interface Seen {
   method: string;
@@ -12,33 +16,22 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export function localServer(
+/**
+ * Start a server that answers every request with `answer(request)`.
+ *
+ * @example
+ * const server = await localServer(() => ({ status: 200, body: "{}" }));
+ */
+export async function localServer(
   answer: (req: Seen) => { status: number; headers?: Record<string, string>; body: string },
 ): Promise<LocalServer> {
   const seen: Seen[] = [];
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      const s = { method: req.method ?? "", url: req.url ?? "", headers: req.headers };
-      seen.push(s);
-      const a = answer(s);
-      res.writeHead(a.status, { "content-type": "application/json", ...a.headers });
-      res.end(a.body);
-    });
+  const server = await startServer((req, res) => {
+    const s = { method: req.method, url: req.url, headers: req.headers };
+    seen.push(s);
+    const a = answer(s);
+    res.writeHead(a.status, { "content-type": "application/json", ...a.headers });
+    res.end(a.body);
   });
-  return new Promise((ok) => {
-    server.listen(0, "127.0.0.1", () => {
-      const addr = server.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      ok({
-        baseUrl: `http://127.0.0.1:${port}`,
-        seen,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  return { baseUrl: server.origin, seen, close: () => server.close() };
 }

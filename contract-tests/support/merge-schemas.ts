@@ -1,6 +1,5 @@
+import { isRecord } from "../../src/internal/is-record.js";
 import type { JsonObject } from "./spec.js";
-
-const isObj = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * One object schema from two (an allOf part, or a schema and one of its anyOf/oneOf
@@ -10,8 +9,8 @@ const isObj = (v: unknown): v is JsonObject => typeof v === "object" && v !== nu
 export function mergeSchemas(base: JsonObject, alt: JsonObject): JsonObject {
   if (Object.keys(base).filter((k) => k !== "description" && k !== "title").length === 0) return alt;
   const props = {
-    ...(isObj(base.properties) ? base.properties : {}),
-    ...(isObj(alt.properties) ? alt.properties : {}),
+    ...(isRecord(base.properties) ? base.properties : {}),
+    ...(isRecord(alt.properties) ? alt.properties : {}),
   };
   const required = [
     ...new Set([

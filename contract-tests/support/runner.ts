@@ -8,7 +8,8 @@
  *  - 2xx: the call resolved; otherwise: it threw our AltegioApiError with that status, method,
  *    path template and the vendor's own message.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
+import { isRecord } from "../../src/internal/is-record.js";
 import { type Case, casesFor } from "./cases.js";
 import { AltegioApiError, contractClient } from "./client.js";
 import { type BuiltRequest, buildRequest } from "./request.js";
@@ -20,7 +21,7 @@ import { type Exchange, violations } from "./wire.js";
 export function contractSuite(tag: string): void {
   const spec = loadSpec(runSpecFile());
   const ops = spec.operations.filter((o) => o.tag === tag);
-  const target = useTarget({ beforeAll, afterAll }, tag);
+  const target = useTarget({ beforeAll });
   describe(tag, () => {
     if (ops.length === 0) {
       test(`${tag}: openapi.yaml has operations with this tag`, () => {
@@ -119,9 +120,6 @@ export function parseAsFor(op: Operation, status: number): "blob" | undefined {
   return declared.length > 0 && !declared.some((mt) => mt.endsWith("json")) ? "blob" : undefined;
 }
 
-const isObj = (v: unknown): v is Record<string, Json> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
 function parseJson(text: string): Json | undefined {
   try {
     return JSON.parse(text) as Json;
@@ -132,11 +130,11 @@ function parseJson(text: string): Json | undefined {
 
 /** `meta.message` (envelope a) or `errors.message` (envelope b, locations), per ODDITIES.md. */
 export function vendorMessage(body: Json | undefined): string | undefined {
-  if (!isObj(body)) return undefined;
+  if (!isRecord(body)) return undefined;
   const meta = body.meta;
-  if (isObj(meta) && typeof meta.message === "string" && meta.message) return meta.message;
+  if (isRecord(meta) && typeof meta.message === "string" && meta.message) return meta.message;
   const errors = body.errors;
-  if (isObj(errors) && typeof errors.message === "string") return errors.message;
+  if (isRecord(errors) && typeof errors.message === "string") return errors.message;
   return undefined;
 }
 
@@ -145,7 +143,7 @@ export function vendorMessage(body: Json | undefined): string | undefined {
  * URLSearchParams, which openapi-fetch sends untouched with the right Content-Type.
  */
 export function encodeBody(body: Json, mediaType: string | undefined): unknown {
-  if (!isObj(body)) return body;
+  if (!isRecord(body)) return body;
   if (mediaType === "multipart/form-data") {
     const form = new FormData();
     for (const [k, val] of Object.entries(body)) {
@@ -189,11 +187,11 @@ function expectAccept(spec: Spec, c: Case, accept: string | null): void {
 
 /** The client treats a 2xx as a failure when the body says so (either envelope, ODDITIES.md). */
 export function bodySaysFailure(body: Json | undefined): boolean {
-  if (!isObj(body)) return false;
+  if (!isRecord(body)) return false;
   const errors = body.errors;
   return (
     body.success === false ||
-    (isObj(errors) && (errors.code !== undefined || typeof errors.message === "string"))
+    (isRecord(errors) && (errors.code !== undefined || typeof errors.message === "string"))
   );
 }
 

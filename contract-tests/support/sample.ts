@@ -6,6 +6,7 @@
  * validator and an invalid example is replaced by a generated value rather than sent.
  */
 
+import { isRecord } from "../../src/internal/is-record.js";
 import { mergeSchemas } from "./merge-schemas.js";
 import { deref, type Json, type JsonObject, type Spec } from "./spec.js";
 import type { Validator } from "./validator.js";
@@ -24,16 +25,14 @@ const FORMAT_SAMPLES: Record<string, string> = {
   password: "secret",
 };
 
-const isObj = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** Candidate examples a schema/parameter/media object carries, most specific first. */
 export function examplesOf(node: unknown): Json[] {
-  if (!isObj(node)) return [];
+  if (!isRecord<Json>(node)) return [];
   const out: Json[] = [];
   if (node.example !== undefined) out.push(node.example);
-  if (isObj(node.examples)) {
+  if (isRecord<Json>(node.examples)) {
     for (const ex of Object.values(node.examples))
-      if (isObj(ex) && ex.value !== undefined) out.push(ex.value);
+      if (isRecord<Json>(ex) && ex.value !== undefined) out.push(ex.value);
   } else if (Array.isArray(node.examples)) out.push(...node.examples);
   if (node.default !== undefined) out.push(node.default);
   return out;
@@ -54,13 +53,14 @@ export function pickValue(
 
 export function generate(spec: Spec, v: Validator, raw: JsonObject | undefined, depth: number): Json {
   const s = deref(spec.doc, raw);
-  if (!isObj(s)) return null;
+  if (!isRecord(s)) return null;
   for (const ex of examplesOf(s)) if (v.check(s, ex).length === 0) return ex;
   if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum.find((e) => e !== null) ?? null;
   if (s.const !== undefined) return s.const;
   if (Array.isArray(s.allOf)) {
     const parts = s.allOf.map((p) => generate(spec, v, p as JsonObject, depth + 1));
-    if (parts.every(isObj)) return Object.assign({}, ...parts) as JsonObject;
+    const objects = parts.filter((p) => isRecord(p));
+    if (objects.length === parts.length) return Object.assign({}, ...objects) as JsonObject;
     return parts.find((p) => p !== null) ?? null;
   }
   for (const key of ["oneOf", "anyOf"] as const) {
@@ -70,7 +70,7 @@ export function generate(spec: Spec, v: Validator, raw: JsonObject | undefined, 
       // Prefer a non-null alternative: `nullable` became anyOf [{type: null}, …].
       for (const alt of alts) {
         const a = deref(spec.doc, alt);
-        if (!isObj(a) || a.type === "null") continue;
+        if (!isRecord(a) || a.type === "null") continue;
         // An alternative that only adds `required` (anyOf [{required: [a]}, {required: [b]}])
         // is generated together with the properties of the schema around it.
         const val = generate(spec, v, mergeSchemas(base, a), depth + 1);
@@ -80,7 +80,7 @@ export function generate(spec: Spec, v: Validator, raw: JsonObject | undefined, 
     }
   }
   const types = Array.isArray(s.type) ? s.type : [s.type];
-  const type = types.find((t) => t !== "null") ?? (isObj(s.properties) ? "object" : undefined);
+  const type = types.find((t) => t !== "null") ?? (isRecord(s.properties) ? "object" : undefined);
   switch (type) {
     case "string": {
       if (typeof s.format === "string" && FORMAT_SAMPLES[s.format]) return FORMAT_SAMPLES[s.format] ?? "";
@@ -108,7 +108,7 @@ export function generate(spec: Spec, v: Validator, raw: JsonObject | undefined, 
     }
     case "object": {
       const out: JsonObject = {};
-      const props = isObj(s.properties) ? s.properties : {};
+      const props = isRecord(s.properties) ? s.properties : {};
       const required = Array.isArray(s.required) ? s.required : [];
       if (depth > 6) return out;
       for (const name of required) {

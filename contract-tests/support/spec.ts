@@ -6,12 +6,13 @@
  * Schema that ajv can validate; `$ref`s stay in place (pointing at `openapi#/...`) so circular
  * schemas cost nothing and ajv resolves them against the registered document.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
 import { repoRoot } from "../../scripts/lib/prism.js";
 import { pruneCache } from "../../scripts/lib/prune-cache.js";
+import { sha256 } from "../../scripts/lib/sha256.js";
+import { isRecord } from "../../src/internal/is-record.js";
 import { DOC_ID, toJsonSchemaDoc } from "./oas30.js";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -73,12 +74,10 @@ export interface Spec {
   mediaType: string | undefined;
 }
 
-const isObj = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** Follow `$ref` chains ("#/..." or "openapi#/...") inside the document. */
 export function deref<T>(doc: JsonObject, node: T): T {
   let cur: unknown = node;
-  for (let hops = 0; isObj(cur) && typeof cur.$ref === "string" && hops < 50; hops++) {
+  for (let hops = 0; isRecord(cur) && typeof cur.$ref === "string" && hops < 50; hops++) {
     cur = pointer(doc, cur.$ref);
   }
   return cur as T;
@@ -90,7 +89,7 @@ export function pointer(doc: JsonObject, ref: string): Json | undefined {
   let cur: Json | undefined = doc;
   for (const raw of frag.split("/").slice(1)) {
     const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    cur = isObj(cur) ? cur[key] : Array.isArray(cur) ? cur[Number(key)] : undefined;
+    cur = isRecord(cur) ? cur[key] : Array.isArray(cur) ? cur[Number(key)] : undefined;
   }
   return cur;
 }
@@ -110,11 +109,11 @@ export function loadSpec(file = specPath()): Spec {
   } catch (e) {
     throw new Error(`contract tests: cannot read ${file} (${(e as Error).message}); nothing to test against`);
   }
-  const sha256 = createHash("sha256").update(text).digest("hex");
-  const { raw, doc } = parsed(text, sha256);
+  const digest = sha256(text);
+  const { raw, doc } = parsed(text, digest);
   const spec: Spec = {
     file,
-    sha256,
+    sha256: digest,
     raw,
     doc,
     operations: collectOperations(doc),
@@ -151,15 +150,15 @@ function parsed(text: string, sha256: string): { raw: JsonObject; doc: JsonObjec
 
 function collectOperations(doc: JsonObject): Operation[] {
   const ops: Operation[] = [];
-  const paths = isObj(doc.paths) ? doc.paths : {};
+  const paths = isRecord(doc.paths) ? doc.paths : {};
   const rootSecurity = Array.isArray(doc.security) ? doc.security : [];
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = deref(doc, rawItem);
-    if (!isObj(item)) continue;
+    if (!isRecord(item)) continue;
     const shared = Array.isArray(item.parameters) ? item.parameters : [];
     for (const method of METHODS) {
       const op = item[method];
-      if (!isObj(op)) continue;
+      if (!isRecord(op)) continue;
       const own = Array.isArray(op.parameters) ? op.parameters : [];
       // Operation-level parameters override path-level ones with the same name+in.
       const byKey = new Map<string, Parameter>();
@@ -168,9 +167,9 @@ function collectOperations(doc: JsonObject): Operation[] {
         byKey.set(`${param.in}:${param.name}`, param);
       }
       const security = Array.isArray(op.security) ? op.security : rootSecurity;
-      const firstReq = security.find(isObj);
+      const firstReq = security.find(isRecord);
       const rb = op.requestBody ? deref(doc, op.requestBody) : undefined;
-      const responses = isObj(op.responses) ? op.responses : {};
+      const responses = isRecord(op.responses) ? op.responses : {};
       ops.push({
         id: typeof op.operationId === "string" ? op.operationId : `${method} ${path}`,
         tag: Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : "(untagged)",
@@ -179,23 +178,23 @@ function collectOperations(doc: JsonObject): Operation[] {
         summary: typeof op.summary === "string" ? op.summary : "",
         security: firstReq ? Object.keys(firstReq) : [],
         parameters: [...byKey.values()],
-        ...(isObj(rb)
+        ...(isRecord(rb)
           ? {
               requestBody: {
                 required: rb.required === true,
-                content: (isObj(rb.content) ? rb.content : {}) as unknown as Record<string, MediaObject>,
+                content: (isRecord(rb.content) ? rb.content : {}) as unknown as Record<string, MediaObject>,
               },
             }
           : {}),
         responses: Object.entries(responses).map(([status, r]) => {
           const res = deref(doc, r);
-          const content = isObj(res) && isObj(res.content) ? res.content : {};
+          const content = isRecord(res) && isRecord(res.content) ? res.content : {};
           const mediaContent: Record<string, MediaObject> = {};
           for (const [mt, m] of Object.entries(content))
             mediaContent[mt] = deref(doc, m) as unknown as MediaObject;
           return {
             status,
-            description: isObj(res) && typeof res.description === "string" ? res.description : "",
+            description: isRecord(res) && typeof res.description === "string" ? res.description : "",
             content: mediaContent,
           };
         }),

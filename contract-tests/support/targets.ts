@@ -1,6 +1,6 @@
 /**
  * Where the contract tests send their requests, and how each target is asked for a status:
- * - prism:   our openapi.yaml under Prism, started by the suite; `Prefer: code=<status>`.
+ * - prism:   our openapi.yaml under Prism, started once by ./global-setup.ts; `Prefer: code=<status>`.
  * - redocly: the vendor's mock (https://developer.alteg.io/_mock/en/b2b-v1/openapi), which picks
  *            a status with `x-redocly-response-status` (and an example with
  *            `x-redocly-response-body-example`), checks auth, validates requests and echoes
@@ -9,9 +9,7 @@
  *            asked for; the error-status tests are reported as skipped there, never as passed.
  */
 import { inject } from "vitest";
-import { type PrismHandle, startPrism } from "../../scripts/lib/prism.js";
-import { loadSpec, specPath } from "./spec.js";
-import { tagSpecFile } from "./subspec.js";
+import { specPath } from "./spec.js";
 
 export type TargetKind = "prism" | "redocly" | "custom";
 export const VENDOR_MOCK_URL = "https://developer.alteg.io/_mock/en/b2b-v1/openapi";
@@ -63,20 +61,13 @@ declare module "vitest" {
 }
 
 /**
- * Register beforeAll/afterAll that resolve the target for this test file, and return a getter.
- * Prism comes from the global setup when the vitest config has it, else this file starts its own
- * (and stops it by PID in afterAll, which vitest runs even when tests fail).
+ * Register a beforeAll that resolves the target for this test file, and return a getter. Prism
+ * is the one contract-tests/support/global-setup.ts starts for the whole contract project.
  */
-export function useTarget(
-  hooks: {
-    beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
-    afterAll: (fn: () => Promise<void>) => void;
-  },
-  /** Serve only this tag's part of the spec when starting a per-file Prism (./subspec.ts). */
-  tag?: string,
-): () => Target {
+export function useTarget(hooks: {
+  beforeAll: (fn: () => Promise<void>, timeout?: number) => void;
+}): () => Target {
   let target: Target | undefined;
-  let prism: PrismHandle | undefined;
   hooks.beforeAll(async () => {
     const kind = targetKindFromEnv();
     const url = process.env.ALTEGIO_CONTRACT_BASE_URL;
@@ -90,15 +81,13 @@ export function useTarget(
     } catch {
       shared = undefined;
     }
-    if (shared) {
-      target = makeTarget("prism", shared);
-      return;
+    if (!shared) {
+      throw new Error(
+        "no Prism for the contract tests: run them through the vitest contract project " +
+          "(npm run test:contract), whose global setup starts it",
+      );
     }
-    prism = await startPrism({ spec: tag ? tagSpecFile(loadSpec(), tag) : specPath() });
-    target = makeTarget("prism", prism.baseUrl);
-  }, 120_000);
-  hooks.afterAll(async () => {
-    await prism?.stop();
+    target = makeTarget("prism", shared);
   });
   return () => {
     if (!target) throw new Error("contract target not ready (beforeAll failed?)");

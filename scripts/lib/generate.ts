@@ -14,7 +14,6 @@
  * `--check` regenerates into memory and fails, naming the stale files, when they differ.
  */
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { renderWebhooks } from "./generate/webhooks.js";
 import { renderPaging } from "./paging-metadata.js";
+import { sha256 } from "./sha256.js";
 
 // `--spec <file>` reads another copy (e.g. `git show HEAD:openapi.yaml`); output is the same.
 const specArg = process.argv.indexOf("--spec");
@@ -202,7 +202,7 @@ function main(): void {
     process.exit(1);
   }
   const text = readFileSync(SPEC, "utf8");
-  const sha = createHash("sha256").update(text).digest("hex");
+  const sha = sha256(text);
   const spec = parse(text) as Record<string, unknown>;
   const files: Record<string, string> = {
     [join(OUT, "schema.ts")]: renderSchema(),

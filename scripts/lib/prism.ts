@@ -14,12 +14,12 @@
  * try { await fetch(`${prism.baseUrl}/companies`); } finally { await prism.stop(); }
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pruneCache } from "./prune-cache.js";
+import { sha256 } from "./sha256.js";
 
 export interface StartPrismOptions {
   /** Spec path (relative to the repo root or absolute). Default: openapi.yaml. */
@@ -127,7 +127,7 @@ function exited(child: ChildProcess): Promise<void> {
  */
 export function snapshotSpec(spec: string): string {
   const text = readFileSync(spec);
-  const sha = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  const sha = sha256(text).slice(0, 16);
   const dir = resolve(repoRoot, ".cache/prism-spec");
   const file = resolve(dir, `${sha}-${basename(spec)}`);
   if (!existsSync(file)) {

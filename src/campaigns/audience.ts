@@ -3,6 +3,8 @@
  * "If there are no filters, SMS mailing will go to the entire database!" — so a filter that
  * is missing, empty or only blank values is refused unless the caller says `allClients: true`.
  */
+
+import { isRecord } from "../internal/is-record.js";
 import { CampaignInputError } from "./errors.js";
 
 /** The by_filter query parameters (vendor pages + seed 000_a83c03cb8f062dda.txt). */
@@ -38,9 +40,6 @@ export type ResolvedAudience =
   | { kind: "clientIds"; clientIds: number[]; duplicatesRemoved: number }
   | { kind: "filter"; filter: CampaignFilter }
   | { kind: "allClients" };
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Keep non-blank values; refuse unknown keys and non-strings (a typo must not widen the audience). */
 function normalizeFilter(raw: unknown): CampaignFilter {

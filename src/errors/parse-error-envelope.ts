@@ -5,6 +5,7 @@
  *   array, or an object such as `{ filters: [...] }` on clients search);
  * - (b) `{ errors: { code, message }, meta: { message } }` (locations get/update/delete).
  */
+import { isRecord } from "../internal/is-record.js";
 export interface ErrorEnvelope {
   /** The vendor's human message (`meta.message`, else `errors.message`). */
   message: string | undefined;
@@ -48,8 +49,4 @@ export function parseErrorEnvelope(body: unknown): ErrorEnvelope {
     result.failed = true;
   }
   return result;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "@apielements/apib-parser";
+import { sha256 } from "../sha256.js";
 import { isElement, type RefractElement } from "./refract.js";
 
 export const BLUEPRINT_PATH = "spec/reference/yclients-v1-blueprint/yclientsru.apib";
@@ -13,10 +13,6 @@ export interface LoadedBlueprint {
   parseResult: RefractElement;
 }
 
-export function sha256Of(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 /**
  * Parses the blueprint with drafter.js (about 4-6 s). The refract result is cached under
  * node_modules/.cache (never in the repo) keyed by the blueprint's sha256, so an edited
@@ -24,20 +20,20 @@ export function sha256Of(bytes: Buffer): string {
  */
 export async function loadBlueprint(root: string): Promise<LoadedBlueprint> {
   const source = await readFile(join(root, BLUEPRINT_PATH));
-  const sha256 = sha256Of(source);
-  const cacheFile = join(root, "node_modules", ".cache", "altegio-blueprint", `${sha256}.json`);
+  const digest = sha256(source);
+  const cacheFile = join(root, "node_modules", ".cache", "altegio-blueprint", `${digest}.json`);
   const cached = await readFile(cacheFile, "utf8").then(
     (text) => JSON.parse(text) as unknown,
     () => undefined,
   );
-  if (isElement(cached)) return { source, sha256, parseResult: cached };
+  if (isElement(cached)) return { source, sha256: digest, parseResult: cached };
 
   const parsed = await parse({ source: source.toString("utf8"), generateSourceMap: true });
   if (!isElement(parsed) || parsed.element !== "parseResult")
     throw new Error("apib-parser returned no parseResult");
   await mkdir(join(cacheFile, ".."), { recursive: true });
   await writeFile(cacheFile, JSON.stringify(parsed));
-  return { source, sha256, parseResult: parsed };
+  return { source, sha256: digest, parseResult: parsed };
 }
 
 /** 1-based line of a byte offset. */

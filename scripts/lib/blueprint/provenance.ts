@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { BLUEPRINT_PATH, sha256Of } from "./load.js";
+import { sha256 } from "../sha256.js";
+import { BLUEPRINT_PATH } from "./load.js";
 import { PAIRINGS_PATH } from "./pairings.js";
 
 /** Every repository file the enrichment reads (besides its own code), for the provenance inputs. */
@@ -8,5 +9,5 @@ export const BLUEPRINT_INPUTS = [BLUEPRINT_PATH, PAIRINGS_PATH] as const;
 
 /** For spec/provenance.json: which blueprint file the enrichment read, by content hash. */
 export async function blueprintProvenance(root: string): Promise<{ path: string; sha256: string }> {
-  return { path: BLUEPRINT_PATH, sha256: sha256Of(await readFile(join(root, BLUEPRINT_PATH))) };
+  return { path: BLUEPRINT_PATH, sha256: sha256(await readFile(join(root, BLUEPRINT_PATH))) };
 }

@@ -13,10 +13,9 @@ import {
   type Schema,
   variantsSchema,
 } from "./schema-builder.js";
+import { TRANSPORT_HEADERS } from "./transport-headers.js";
 
 export const MEDIA_TYPES = ["application/json", "application/vnd.api.v2+json"] as const;
-/** Headers the client sets itself; never parameters (CONTRIBUTING.md), also when listed as query (get_resource_list). */
-const TRANSPORT_HEADERS = new Set(["accept", "content-type", "conetnt-type", "authorization"]);
 const METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 /** The partner-side endpoint of fiscalize_document, modelled as a callback of print_fiscal_receipt. */
 export const CALLBACK = {

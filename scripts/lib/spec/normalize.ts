@@ -1,9 +1,9 @@
 // Brings an OpenAPI document from the vendor bundle to the conventions of CONTRIBUTING.md: the root
 // media-type extension, both response media types on one schema, no transport header parameters.
 import { MEDIA_TYPES } from "./emitter.js";
+import { TRANSPORT_HEADERS } from "./transport-headers.js";
 
 type Json = Record<string, unknown>;
-const TRANSPORT_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 export function normalizeBundle(doc: Json): void {
   doc["x-altegio-media-type"] = "application/vnd.api.v2+json";

@@ -1,9 +1,9 @@
 // spec/provenance.json: where openapi.yaml comes from, and the sha256 of it and of every input.
 // The date only changes when the inputs do (so a rebuild with unchanged inputs is byte-identical).
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { CATALOG_OUTPUTS, type CatalogProvenance } from "../catalog/step.js";
+import { sha256 } from "../sha256.js";
 import { BUNDLE_URL, OVERLAY_FILE, PROVENANCE_FILE, REFERENCE_DIR, SEED_FILE } from "./inputs.js";
 
 /**
@@ -31,8 +31,6 @@ export interface Provenance {
   inputsSha256: string;
   inputs: Record<string, string>;
 }
-
-export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
 
 function listFiles(root: string, entry: string): string[] {
   const full = join(root, entry);

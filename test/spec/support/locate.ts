@@ -3,7 +3,7 @@ import { deref, type Json, unwrapEnvelope } from "./openapi.js";
 import type { VendorField } from "./vendor-pages.js";
 
 /** Headers the spec never emits as parameters (CONTRIBUTING.md), wherever a page lists them. */
-export const TRANSPORT_HEADERS = new Set(["accept", "content-type", "conetnt-type", "authorization"]);
+export { TRANSPORT_HEADERS } from "../../../scripts/lib/spec/transport-headers.js";
 
 export interface Located {
   schema: Json;

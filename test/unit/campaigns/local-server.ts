@@ -1,12 +1,13 @@
 /**
- * A real HTTP server on 127.0.0.1 (port 0) for the campaign tests: records every request
- * and answers with whatever the current test's handler says. Nothing is mocked: the client
- * under test talks to it over a socket, so "sent nothing" means the server saw nothing.
+ * The campaign tests' view of the shared test server (../support/local-server.ts): records
+ * every request with its parsed query and JSON body, and answers with whatever the current
+ * test's handler says. Nothing is mocked: the client under test talks to it over a socket, so
+ * "sent nothing" means the server saw nothing.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createAltegioClient } from "../../../src/index.js";
+import { json, startServer } from "../support/local-server.js";
 
 export interface Seen {
   method: string;
@@ -42,47 +43,29 @@ export interface LocalServer {
 export async function startLocalServer(): Promise<LocalServer> {
   const seen: Seen[] = [];
   let handler: Handler = () => accepted;
-  const hanging = new Set<() => void>();
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const entry: Seen = {
-        method: req.method ?? "",
-        url: req.url ?? "",
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        headers: req.headers,
-        body: text === "" ? undefined : JSON.parse(text),
-      };
-      seen.push(entry);
-      const answer = handler(entry, seen.length - 1);
-      if (answer === "hang") {
-        const end = () => res.destroy();
-        hanging.add(end);
-        res.on("close", () => hanging.delete(end));
-        return;
-      }
-      res.writeHead(answer.status, { "content-type": "application/json" });
-      res.end(answer.json === undefined ? "" : JSON.stringify(answer.json));
-    });
+  const server = await startServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    const entry: Seen = {
+      method: req.method,
+      url: req.url,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body: req.body === "" ? undefined : JSON.parse(req.body),
+    };
+    seen.push(entry);
+    const answer = handler(entry, seen.length - 1);
+    // A hanging request is never answered; close() drops its socket.
+    if (answer !== "hang") json(res, answer.status, answer.json);
   });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: server.origin,
     seen,
     posts: () => seen.filter((s) => s.method === "POST"),
     handle(h) {
       handler = h;
     },
-    async close() {
-      for (const end of hanging) end();
-      server.closeAllConnections();
-      await new Promise<void>((ok) => server.close(() => ok()));
-    },
+    close: () => server.close(),
   };
 }
 

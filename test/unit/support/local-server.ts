@@ -1,6 +1,8 @@
 /**
- * A real HTTP server on 127.0.0.1 (port 0) for unit tests: nothing is mocked, the client's
- * bytes go over a socket. Each test gives a handler; every request is recorded.
+ * A real HTTP server on 127.0.0.1 (port 0) for the tests: nothing is mocked, the client's bytes
+ * go over a socket. Each test gives a handler; every request is recorded. The one server helper:
+ * the campaign tests (../campaigns/local-server.ts) and the contract suite's wire tests
+ * (contract-tests/support/local-server.ts) are thin views of it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,6 +21,8 @@ export type Handler = (req: RecordedRequest, res: ServerResponse, index: number)
 export interface LocalServer {
   /** `http://127.0.0.1:<port>/api/v1` */
   baseUrl: string;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
   requests: RecordedRequest[];
   close(): Promise<void>;
 }
@@ -49,6 +53,7 @@ export async function startServer(handler: Handler): Promise<LocalServer> {
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/api/v1`,
+    origin: `http://127.0.0.1:${port}`,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
