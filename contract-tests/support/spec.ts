@@ -11,8 +11,8 @@ import { resolve } from "node:path";
 import { parse } from "yaml";
 import { repoRoot } from "../../scripts/lib/prism.js";
 import { pruneCache } from "../../scripts/lib/prune-cache.js";
-import { sha256 } from "../../scripts/lib/sha256.js";
 import { isRecord } from "../../src/internal/is-record.js";
+import { sha256 } from "../../src/internal/sha256.js";
 import { DOC_ID, toJsonSchemaDoc } from "./oas30.js";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

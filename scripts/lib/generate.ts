@@ -19,9 +19,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { sha256 } from "../../src/internal/sha256.js";
 import { renderWebhooks } from "./generate/webhooks.js";
 import { renderPaging } from "./paging-metadata.js";
-import { sha256 } from "./sha256.js";
 
 // `--spec <file>` reads another copy (e.g. `git show HEAD:openapi.yaml`); output is the same.
 const specArg = process.argv.indexOf("--spec");

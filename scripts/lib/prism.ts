@@ -18,8 +18,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { createServer } from "node:net";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sha256 } from "../../src/internal/sha256.js";
 import { pruneCache } from "./prune-cache.js";
-import { sha256 } from "./sha256.js";
 
 export interface StartPrismOptions {
   /** Spec path (relative to the repo root or absolute). Default: openapi.yaml. */

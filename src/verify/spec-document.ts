@@ -3,12 +3,12 @@
  * given by path), parsed once, its schemas converted to JSON Schema for ajv (./oas30.ts).
  * Nothing about an operation is hard-coded here: a rebuilt spec is picked up as it is.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { AltegioConfigError } from "../errors/altegio-config-error.js";
+import { sha256 } from "../internal/sha256.js";
 import { isObject, type Json, type JsonObject } from "./json.js";
 import { DOC_ID, toJsonSchemaDoc } from "./oas30.js";
 
@@ -44,7 +44,7 @@ export function loadSpecDocument(file = bundledSpecFile()): SpecDocument {
     throw new AltegioConfigError("spec", `cannot read ${file}`);
   }
   const raw = parse(text) as JsonObject;
-  const loaded = { sha256: createHash("sha256").update(text).digest("hex"), doc: toJsonSchemaDoc(raw) };
+  const loaded = { sha256: sha256(text), doc: toJsonSchemaDoc(raw) };
   cache.set(file, loaded);
   return loaded;
 }

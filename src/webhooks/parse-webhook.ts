@@ -1,4 +1,5 @@
 import { webhookResources, webhookStatuses } from "../../generated/webhooks.js";
+import { isRecord } from "../internal/is-record.js";
 import { AltegioWebhookError } from "./altegio-webhook-error.js";
 import type { WebhookEvent } from "./types.js";
 
@@ -15,10 +16,6 @@ function typeName(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   return typeof value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Undefined when `value` is one usable event, else the first problem, naming the field. */

@@ -5,8 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { sha256 } from "../../scripts/lib/sha256.js";
 import { buildSpec } from "../../scripts/lib/spec/build.js";
+import { sha256 } from "../../src/internal/sha256.js";
 import { ROOT } from "./support/openapi.js";
 
 const onDisk = readFileSync(join(ROOT, "openapi.yaml"), "utf8");

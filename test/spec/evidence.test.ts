@@ -1,7 +1,6 @@
 // Every response recorded from the live API (spec/evidence/) validates against its operation and
 // status in openapi.yaml, with the contract suite's validator, or is listed in
 // spec/evidence/unvalidated.tsv with the reason. Prints valid / total.
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,6 +14,7 @@ import {
   readTsv,
   UNVALIDATED_TSV,
 } from "../../scripts/lib/evidence/files.js";
+import { sha256 } from "../../src/internal/sha256.js";
 import { ROOT } from "./support/openapi.js";
 
 const spec = loadSpec(join(ROOT, "openapi.yaml"));
@@ -31,7 +31,7 @@ describe("recorded live responses (spec/evidence)", () => {
     expect(provenance.map((r) => r.file).sort()).toEqual(files.sort());
     for (const row of provenance) {
       const text = readFileSync(join(ROOT, RESPONSES_DIR, row.file ?? ""), "utf8");
-      expect(createHash("sha256").update(text).digest("hex"), row.file).toBe(row.sha256);
+      expect(sha256(text), row.file).toBe(row.sha256);
       expect(row.source, row.file).toBe(parseEvidence(row.file ?? "", text).source);
     }
   });

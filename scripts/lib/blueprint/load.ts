@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "@apielements/apib-parser";
-import { sha256 } from "../sha256.js";
+import { sha256 } from "../../../src/internal/sha256.js";
 import { isElement, type RefractElement } from "./refract.js";
 
 export const BLUEPRINT_PATH = "spec/reference/yclients-v1-blueprint/yclientsru.apib";

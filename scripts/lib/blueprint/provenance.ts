@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { sha256 } from "../sha256.js";
+import { sha256 } from "../../../src/internal/sha256.js";
 import { BLUEPRINT_PATH } from "./load.js";
 import { PAIRINGS_PATH } from "./pairings.js";
 

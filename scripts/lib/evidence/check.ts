@@ -4,6 +4,7 @@
 import type { Json, JsonObject, Operation, Spec } from "../../../contract-tests/support/spec.js";
 import { deref } from "../../../contract-tests/support/spec.js";
 import { validatorFor } from "../../../contract-tests/support/validator.js";
+import { isRecord } from "../../../src/internal/is-record.js";
 import type { Evidence } from "./files.js";
 import { WEBHOOK } from "./files.js";
 import { findOperation } from "./match.js";
@@ -18,8 +19,6 @@ export interface EvidenceResult {
   /** Why the body could not be checked at all. */
   reason?: string;
 }
-
-const isObj = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The media type the client reads (the vendor's v2 type), else the first one declared. */
 export function responseSchema(op: Operation, status: string, mediaType?: string): JsonObject | undefined {
@@ -47,10 +46,10 @@ export function dataSchema(doc: JsonObject, schema: Json | undefined): JsonObjec
 
 function dataParts(doc: JsonObject, schema: Json | undefined, depth: number): JsonObject[] {
   const node = deref(doc, schema);
-  if (!isObj(node) || depth > 20) return [];
+  if (!isRecord<Json>(node) || depth > 20) return [];
   const out: JsonObject[] = [];
-  const data = isObj(node.properties) ? node.properties.data : undefined;
-  if (isObj(data)) out.push(data);
+  const data = isRecord<Json>(node.properties) ? node.properties.data : undefined;
+  if (isRecord<Json>(data)) out.push(data);
   for (const part of Array.isArray(node.allOf) ? node.allOf : [])
     out.push(...dataParts(doc, part, depth + 1));
   for (const key of ["anyOf", "oneOf"] as const) {

@@ -2,9 +2,9 @@
 // ../shared/reference/real-world) into spec/evidence/: responses/*.json byte for byte, with
 // provenance.tsv (file, sha256, source, request), and calls.tsv (the calls integrations make).
 // A clone must be self-contained: the tests and the converter read only the copies.
-import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { sha256 } from "../../../src/internal/sha256.js";
 import { repoRoot } from "../prism.js";
 import { CALLS_TSV, PROVENANCE_TSV, parseEvidence, RESPONSES_DIR } from "./files.js";
 
@@ -29,7 +29,7 @@ for (const name of names) {
   const text = readFileSync(join(from, name), "utf8");
   const e = parseEvidence(name, text); // refuses a malformed file before anything is copied
   copyFileSync(join(from, name), join(repoRoot, RESPONSES_DIR, name));
-  const sha = createHash("sha256").update(text).digest("hex");
+  const sha = sha256(text);
   const clean = (s: string) => s.replace(/[\t\n]/g, " ");
   rows.push(
     [

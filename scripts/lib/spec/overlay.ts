@@ -3,6 +3,7 @@
 // non-objects; an update on an array target appends); `remove: true` deletes the matched nodes.
 // An action that matches nothing is an error: a correction that silently stops applying is a bug.
 import { parse } from "yaml";
+import { isRecord } from "../../../src/internal/is-record.js";
 import { query } from "./jsonpath.js";
 
 export interface OverlayAction {
@@ -48,7 +49,7 @@ export function applyOverlay(doc: Record<string, unknown>, overlay: Overlay): vo
     if (action.update === undefined) throw new Error(`overlay action ${k + 1}: neither update nor remove`);
     for (const match of matches) {
       if (Array.isArray(match.value)) match.value.push(structuredClone(action.update));
-      else if (isObject(match.value) && isObject(action.update)) merge(match.value, action.update);
+      else if (isRecord(match.value) && isRecord(action.update)) merge(match.value, action.update);
       else
         throw new Error(
           `overlay action ${k + 1} (${action.target}): update target is not an object or array`,
@@ -57,14 +58,10 @@ export function applyOverlay(doc: Record<string, unknown>, overlay: Overlay): vo
   });
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 function merge(target: Record<string, unknown>, update: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(update)) {
     const existing = target[key];
-    if (isObject(existing) && isObject(value)) merge(existing, value);
+    if (isRecord(existing) && isRecord(value)) merge(existing, value);
     else target[key] = structuredClone(value);
   }
 }

@@ -9,10 +9,11 @@
 // the list answers an array of it. Evidence: altegio-041 (GET …/service_categories/{id} answers
 // `data` as one object where the page says an array) and altegio-047 (GET /company/{id}/staff answers
 // an array of the team member object the page documents).
+
+import { isRecord } from "../../../src/internal/is-record.js";
 import type { OptionalSegment } from "./optional-segments.js";
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const clone = <T>(v: T): T => structuredClone(v);
 
 export const LIST_SUFFIX = "_all";
@@ -35,25 +36,25 @@ export function splitOptionalSegments(doc: Obj, found: OptionalSegment[]): Split
   const ids = new Set(
     Object.values(paths).flatMap((item) =>
       Object.values(item)
-        .filter(isObj)
+        .filter(isRecord)
         .map((op) => op.operationId),
     ),
   );
   const records: SplitRecord[] = [];
   for (const seg of found) {
     const single = paths[seg.path]?.get;
-    if (!isObj(single) || single.operationId !== seg.slug)
+    if (!isRecord(single) || single.operationId !== seg.slug)
       throw new Error(`path split: no GET ${seg.path} (${seg.slug}) in the document`);
     const listPath = seg.path.slice(0, seg.path.lastIndexOf("/"));
     const existing = paths[listPath]?.get;
-    const listOperationId = isObj(existing) ? String(existing.operationId) : `${seg.slug}${LIST_SUFFIX}`;
+    const listOperationId = isRecord(existing) ? String(existing.operationId) : `${seg.slug}${LIST_SUFFIX}`;
     const record: SplitRecord = {
       slug: seg.slug,
       path: seg.path,
       param: seg.param,
       listPath,
       listOperationId,
-      added: !isObj(existing),
+      added: !isRecord(existing),
       evidence: seg.evidence,
     };
     single["x-altegio-split"] = {
@@ -62,7 +63,7 @@ export function splitOptionalSegments(doc: Obj, found: OptionalSegment[]): Split
       list: listOperationId,
       evidence: seg.evidence,
     };
-    if (isObj(existing)) {
+    if (isRecord(existing)) {
       records.push(record);
       continue;
     }
@@ -120,7 +121,7 @@ function reshape(
 function reshapeBody(body: Obj, form: "list" | "single"): Obj {
   const props = body.properties as Record<string, Obj> | undefined;
   const data = props?.data;
-  if (!props || !isObj(data)) return body;
+  if (!props || !isRecord(data)) return body;
   if (form === "list" && data.type === "object") {
     const { description, example, ...item } = data;
     props.data = {
@@ -129,8 +130,8 @@ function reshapeBody(body: Obj, form: "list" | "single"): Obj {
       items: item,
       ...(example !== undefined ? { example: [example] } : {}),
     };
-    if (isObj(body.example) && "data" in body.example) body.example.data = [body.example.data];
-  } else if (form === "single" && data.type === "array" && isObj(data.items)) {
+    if (isRecord(body.example) && "data" in body.example) body.example.data = [body.example.data];
+  } else if (form === "single" && data.type === "array" && isRecord(data.items)) {
     // The page's `data (array)` and its example describe the list: kept as the vendor's word.
     props.data = {
       ...data.items,
@@ -140,7 +141,7 @@ function reshapeBody(body: Obj, form: "list" | "single"): Obj {
       "x-altegio-choice":
         "The page documents one URL for the list and one item; this is the single form, whose `data` is one item (evidence altegio-041).",
     };
-    if (isObj(body.example) && Array.isArray(body.example.data)) {
+    if (isRecord(body.example) && Array.isArray(body.example.data)) {
       if (body.example.data.length > 0) body.example.data = body.example.data[0];
       else delete body.example;
     }

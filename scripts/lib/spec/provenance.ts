@@ -2,8 +2,8 @@
 // The date only changes when the inputs do (so a rebuild with unchanged inputs is byte-identical).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { sha256 } from "../../../src/internal/sha256.js";
 import { CATALOG_OUTPUTS, type CatalogProvenance } from "../catalog/step.js";
-import { sha256 } from "../sha256.js";
 import { BUNDLE_URL, OVERLAY_FILE, PROVENANCE_FILE, REFERENCE_DIR, SEED_FILE } from "./inputs.js";
 
 /**

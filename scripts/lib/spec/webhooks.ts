@@ -18,15 +18,13 @@
  * `data` points at the entity's component when the document has one, else at a copy of the `data`
  * item of the operation that reads that entity, so events are typed whatever the entity pass made.
  */
+
+import { isRecord } from "../../../src/internal/is-record.js";
 import { WEBHOOK_RESOURCES, WEBHOOK_STATUSES } from "./webhook-resources.js";
 
 type Json = Record<string, unknown>;
 
 const SUCCESS = /^2\d\d$/;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function componentName(kind: string): string {
   return kind
@@ -37,11 +35,11 @@ function componentName(kind: string): string {
 
 function resolve(doc: Json, schema: unknown): unknown {
   let current = schema;
-  for (let hops = 0; isObject(current) && typeof current.$ref === "string" && hops < 10; hops++) {
+  for (let hops = 0; isRecord(current) && typeof current.$ref === "string" && hops < 10; hops++) {
     const path = current.$ref.replace(/^#\//, "").split("/");
     let target: unknown = doc;
     for (const segment of path)
-      target = isObject(target) ? target[segment.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+      target = isRecord(target) ? target[segment.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
     current = target;
   }
   return current;
@@ -50,8 +48,8 @@ function resolve(doc: Json, schema: unknown): unknown {
 /** Every schema of `data` in an enveloped body: its own, and those of its allOf members. */
 function dataCandidates(doc: Json, body: unknown): unknown[] {
   const schema = resolve(doc, body);
-  if (!isObject(schema)) return [];
-  const own = isObject(schema.properties) && schema.properties.data ? [schema.properties.data] : [];
+  if (!isRecord(schema)) return [];
+  const own = isRecord(schema.properties) && schema.properties.data ? [schema.properties.data] : [];
   const members = Array.isArray(schema.allOf) ? schema.allOf : [];
   return [...own, ...members.flatMap((member) => dataCandidates(doc, member))];
 }
@@ -59,17 +57,17 @@ function dataCandidates(doc: Json, body: unknown): unknown[] {
 /** An object schema with fields (the shared envelope's `data` is untyped, a page's is not). */
 function typedObject(doc: Json, schema: unknown): Json | undefined {
   let data = resolve(doc, schema);
-  if (isObject(data) && data.type === "array") data = resolve(doc, data.items);
-  return isObject(data) && isObject(data.properties) && Object.keys(data.properties).length > 0
+  if (isRecord(data) && data.type === "array") data = resolve(doc, data.items);
+  return isRecord(data) && isRecord(data.properties) && Object.keys(data.properties).length > 0
     ? data
     : undefined;
 }
 
 function findOperation(doc: Json, operationId: string): Json | undefined {
-  for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
-    if (!isObject(item)) continue;
+  for (const item of Object.values(isRecord(doc.paths) ? doc.paths : {})) {
+    if (!isRecord(item)) continue;
     for (const operation of Object.values(item)) {
-      if (isObject(operation) && operation.operationId === operationId) return operation;
+      if (isRecord(operation) && operation.operationId === operationId) return operation;
     }
   }
   return undefined;
@@ -79,11 +77,11 @@ function findOperation(doc: Json, operationId: string): Json | undefined {
 function entityFromOperation(doc: Json, operationId: string): Json {
   const operation = findOperation(doc, operationId);
   if (!operation) throw new Error(`webhooks: operation ${operationId} is not in the document`);
-  const responses = isObject(operation.responses) ? operation.responses : {};
+  const responses = isRecord(operation.responses) ? operation.responses : {};
   for (const [status, response] of Object.entries(responses)) {
-    if (!SUCCESS.test(status) || !isObject(response) || !isObject(response.content)) continue;
+    if (!SUCCESS.test(status) || !isRecord(response) || !isRecord(response.content)) continue;
     for (const media of Object.values(response.content)) {
-      if (!isObject(media)) continue;
+      if (!isRecord(media)) continue;
       for (const candidate of dataCandidates(doc, media.schema)) {
         const data = typedObject(doc, candidate);
         if (data) return structuredClone(data);
@@ -102,9 +100,9 @@ const PHP_EMPTY_EVIDENCE =
  * of a copied `data` schema also accepts an empty array, and stays typed otherwise.
  */
 function allowPhpEmptyObjects(data: Json): Json {
-  const properties = isObject(data.properties) ? data.properties : {};
+  const properties = isRecord(data.properties) ? data.properties : {};
   for (const [name, field] of Object.entries(properties)) {
-    if (!isObject(field) || field.type !== "object") continue;
+    if (!isRecord(field) || field.type !== "object") continue;
     const { description, ...object } = field;
     properties[name] = {
       ...(description === undefined ? {} : { description }),
@@ -117,8 +115,8 @@ function allowPhpEmptyObjects(data: Json): Json {
 
 /** Adds the event schemas and `x-webhooks`; the names it adds are returned for the build report. */
 export function addWebhooks(doc: Json): string[] {
-  const components = (isObject(doc.components) ? doc.components : {}) as Json;
-  const schemas = (isObject(components.schemas) ? components.schemas : {}) as Json;
+  const components = (isRecord(doc.components) ? doc.components : {}) as Json;
+  const schemas = (isRecord(components.schemas) ? components.schemas : {}) as Json;
   components.schemas = schemas;
   doc.components = components;
   const added: string[] = [];
