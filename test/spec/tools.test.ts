@@ -5,9 +5,9 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { ensureDredd } from "../../scripts/lib/contract/dredd-install.js";
+import { DREDD_BIN, ensureDredd } from "../../scripts/lib/contract/dredd-install.js";
 import { freePort, startPrism } from "../../scripts/lib/prism.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -33,7 +33,7 @@ describe("prism", () => {
 async function dreddProblems(file: string): Promise<string[]> {
   const port = await freePort(); // nothing listens there: --dry-run sends no request anyway
   const res = await run(
-    ensureDredd(),
+    DREDD_BIN,
     [file, `http://127.0.0.1:${port}`, "--dry-run", "--color", "false", "--loglevel", "warning"],
     { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } },
   ).catch((e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout ?? "", stderr: e.stderr ?? "" }));
@@ -46,6 +46,11 @@ async function dreddProblems(file: string): Promise<string[]> {
 }
 
 describe("dredd", () => {
+  // First use in a fresh clone: `npm ci` of the lane's own 227 packages, more than a test's time.
+  beforeAll(() => {
+    ensureDredd();
+  }, 600_000);
+
   test("parses the JSON rendering of openapi.yaml (what `npm run test:dredd` reads) without errors", async () => {
     mkdirSync(resolve(root, ".cache"), { recursive: true });
     const json = resolve(root, ".cache/openapi.tools-test.json");
