@@ -46,7 +46,7 @@ describe("spec build drift", () => {
   describe("scripts/build-spec --check", () => {
     // A copy of the repository's spec inputs with node_modules linked, so the real files stay untouched.
     const copy = mkdtempSync(join(tmpdir(), "spec-check-"));
-    for (const dir of ["spec", "scripts", "openapi.yaml", "package.json", "tsconfig.json"]) {
+    for (const dir of ["spec", "scripts", "src/internal", "openapi.yaml", "package.json", "tsconfig.json"]) {
       cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
     }
     symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));

@@ -44,7 +44,7 @@ describe("scripts/pull-spec", () => {
 
   describe("with a reachable bundle", () => {
     const copy = mkdtempSync(join(tmpdir(), "spec-pull-"));
-    for (const entry of ["spec", "scripts", "openapi.yaml", "package.json"]) {
+    for (const entry of ["spec", "scripts", "src/internal", "openapi.yaml", "package.json"]) {
       cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));

@@ -19,6 +19,8 @@ export const INPUT_ROOTS = [
   "scripts/lib/spec",
   "scripts/lib/blueprint",
   "scripts/lib/catalog",
+  // The shared helpers the converter imports (isRecord, sha256).
+  "src/internal",
 ];
 
 export interface Provenance {
