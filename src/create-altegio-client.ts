@@ -94,7 +94,7 @@ export function buildAltegioClient(
   const resolved = resolveOptions(options);
   const secrets = [resolved.partnerToken, resolved.userToken, ...extraSecrets];
   const send = withRetry(
-    withRateLimit(withTimeout(resolved.fetch, resolved.timeoutMs), resolved.rateLimit),
+    withRateLimit(withTimeout(resolved.fetch, resolved.timeoutMs), resolved.rateLimit, resolved.maxQueueMs),
     resolved.retry,
   );
   const client = createClient<paths, `${string}/${string}`>({

@@ -23,7 +23,7 @@ export interface AltegioUser {
 export interface LoginOptions
   extends Pick<
     AltegioClientOptions,
-    "partnerToken" | "baseUrl" | "fetch" | "timeoutMs" | "rateLimit" | "env"
+    "partnerToken" | "baseUrl" | "fetch" | "timeoutMs" | "maxQueueMs" | "rateLimit" | "env"
   > {
   /** Phone number (+13155550175) or email. */
   login: string;

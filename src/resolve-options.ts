@@ -25,8 +25,18 @@ export interface AltegioClientOptions {
   baseUrl?: string | undefined;
   /** Custom fetch (default `globalThis.fetch`); must honour `init.signal`. */
   fetch?: FetchLike | undefined;
-  /** Per-attempt timeout in ms, or `false` for none. Default 30 000. */
+  /**
+   * Per-attempt timeout in ms (on the wire, body included; time waiting for the rate limiter
+   * does not count), or `false` for none. Default 30 000.
+   */
   timeoutMs?: number | false | undefined;
+  /**
+   * Longest wait in ms for the rate limiter before each attempt; past it the call fails with
+   * `AltegioTimeoutError` (`phase: "queue"`) and nothing is sent. `false`: wait as long as it
+   * takes. Default 120 000: twice the vendor's 60 s window, so one-at-a-time use never hits
+   * it, but a runaway backlog (thousands of calls queued at 200/min) fails instead of hanging.
+   */
+  maxQueueMs?: number | false | undefined;
   /** Retry options merged over {@link DEFAULT_RETRY}, or `false` to never retry. */
   retry?: Partial<RetryOptions> | false | undefined;
   /**
@@ -46,6 +56,7 @@ export interface ResolvedOptions {
   baseUrl: string;
   fetch: FetchLike;
   timeoutMs: number | false;
+  maxQueueMs: number | false;
   retry: RetryOptions | false;
   rateLimit: RateLimiter | false;
 }
@@ -53,20 +64,30 @@ export interface ResolvedOptions {
 const DEFAULTS = {
   baseUrl: DEFAULT_BASE_URL,
   timeoutMs: 30_000,
+  maxQueueMs: 120_000,
 } as const satisfies Partial<AltegioClientOptions>;
 
-let processLimiter: RateLimiter | undefined;
+// The registry key of the default limiter on globalThis. Symbol.for() gives every copy of the
+// package in the process (a bundled dependency, two versions side by side) the same key, so
+// they share one limiter: the vendor counts per IP, not per copy. What it holds is a
+// RateLimiter; that interface is the compatibility contract between versions.
+const DEFAULT_LIMITER = Symbol.for("altegio-b2b.defaultRateLimiter");
 
 /**
- * One limiter shared by every client of this process that keeps the default rate limit: the
- * vendor counts per IP, not per client.
+ * One limiter shared by every client of this process that keeps the default rate limit, in
+ * every copy of this package the process has loaded (a `globalThis` registry under
+ * `Symbol.for("altegio-b2b.defaultRateLimiter")`): the vendor counts per IP, not per client.
  *
  * @example
  * await defaultRateLimiter().acquire();
  */
 export function defaultRateLimiter(): RateLimiter {
-  processLimiter ??= createRateLimiter(ALTEGIO_RATE_LIMIT);
-  return processLimiter;
+  const registry = globalThis as { [DEFAULT_LIMITER]?: unknown };
+  const found = registry[DEFAULT_LIMITER] as Partial<RateLimiter> | undefined;
+  if (typeof found?.acquire === "function") return found as RateLimiter;
+  const limiter = createRateLimiter(ALTEGIO_RATE_LIMIT);
+  registry[DEFAULT_LIMITER] = limiter;
+  return limiter;
 }
 
 /**
@@ -98,6 +119,7 @@ export function resolveOptions(options: AltegioClientOptions = {}): ResolvedOpti
   const fetch = options.fetch ?? globalThis.fetch;
   if (typeof fetch !== "function") throw new AltegioConfigError("fetch", "must be a function");
   const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULTS.timeoutMs, "timeoutMs");
+  const maxQueueMs = checkTimeout(options.maxQueueMs ?? DEFAULTS.maxQueueMs, "maxQueueMs");
   const retry = resolveRetryOptions(options.retry, DEFAULT_RETRY, "retry");
   return {
     partnerToken,
@@ -105,6 +127,7 @@ export function resolveOptions(options: AltegioClientOptions = {}): ResolvedOpti
     baseUrl,
     fetch,
     timeoutMs,
+    maxQueueMs,
     retry,
     rateLimit: resolveRateLimit(options.rateLimit),
   };
@@ -135,6 +158,11 @@ function checkBaseUrl(value: unknown): string {
     throw new AltegioConfigError("baseUrl", "must use http or https");
   }
   if (url.username || url.password) throw new AltegioConfigError("baseUrl", "must not contain credentials");
+  // openapi-fetch appends the path to the string as it is: after a query or a fragment, every
+  // path would land inside it (`…/v1?x=1/companies`).
+  if (value.includes("?") || value.includes("#")) {
+    throw new AltegioConfigError("baseUrl", "must not contain a query (?) or a fragment (#)");
+  }
   return value.replace(/\/+$/, "");
 }
 

@@ -1,4 +1,5 @@
 import type { Client } from "openapi-fetch";
+import { checkPathParams } from "./check-path-params.js";
 import { AltegioNetworkError } from "./errors/altegio-network-error.js";
 import { AltegioTimeoutError } from "./errors/altegio-timeout-error.js";
 import { createApiError } from "./errors/create-api-error.js";
@@ -40,6 +41,11 @@ export function throwOnError<C extends Client<any, any>>(client: C, options: Thr
   const wrapped: Record<string, unknown> = { ...(client as object) };
   const wrap = (call: Call, method: string) => (url: string, init?: Record<string, unknown>) => {
     const asJson = init?.parseAs === undefined || init.parseAs === "json";
+    try {
+      checkPathParams(method, url, init);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return call(url, prepare(init, asJson)).then(
       (result) => check(result, method, url, asJson, options),
       (error: unknown) => mapError(error, method, url, init, options),
@@ -142,6 +148,7 @@ function mapError(
 ): never {
   const details = (e: AltegioNetworkError | AltegioTimeoutError) => ({
     pathTemplate: path,
+    phase: e instanceof AltegioTimeoutError ? e.phase : undefined,
     status: e.status,
     headers: e.headers && redactHeaders(e.headers, options.secrets),
   });

@@ -10,6 +10,8 @@ export interface FailureDetails {
   status?: number | undefined;
   /** Response headers (redacted), when the response head arrived before the failure. */
   headers?: Readonly<Record<string, string>> | undefined;
+  /** For a timeout: on the wire (`timeoutMs`, the default) or in the rate limiter's queue (`maxQueueMs`). */
+  phase?: "attempt" | "queue" | undefined;
 }
 
 /**

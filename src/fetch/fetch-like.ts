@@ -13,6 +13,7 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 export interface PerCallOptions {
   retry?: unknown;
   timeoutMs?: unknown;
+  maxQueueMs?: unknown;
   /** The caller's own `signal`, moved here by `throwOnError` (see {@link CALLER_SIGNAL}). */
   altegioSignal?: AbortSignal;
 }
