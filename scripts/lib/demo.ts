@@ -2,7 +2,8 @@
  * `npm start`: the client end to end against Prism on openapi.yaml, step by step.
  * Starts Prism on 127.0.0.1 (startPrism), logs in, reads and updates a location, runs the safe
  * campaign helpers (SMS by filter and by id, email, a refused empty-filter send, a dry run),
- * reads notification settings and reports a message status. Tokens and the password are
+ * reads notification settings and reports a message status, then switches webhook events on and
+ * feeds a recorded event through a local webhook receiver. Tokens and the password are
  * registered as secrets and never printed. Prism is stopped on exit, on error and on Ctrl-C.
  */
 import {
@@ -24,6 +25,7 @@ import {
   login,
 } from "../../src/index.js";
 import { mute, StepFailed, say, secret, step } from "./demo-output.js";
+import { webhookSteps } from "./demo-webhooks.js";
 import { type PrismHandle, startPrism } from "./prism.js";
 
 // Demo credentials: Prism checks that Authorization is there, not what it says. The environment
@@ -249,6 +251,7 @@ async function main(): Promise<number> {
     };
     const client = createAltegioClient(clientOptions);
     await demo(client, clientOptions, typeof session.user.id === "number" ? session.user.id : 1);
+    await webhookSteps(client, LOCATION_ID);
     say(`\nAll steps passed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   } catch (error) {

@@ -1,5 +1,6 @@
 // Every operation in openapi.yaml by the sources of its schema: the vendor catalog, an Altegio page,
 // the YCLIENTS blueprint (INDEX.md alone no more). A page operation must take nothing from the blueprint.
+// Operations outside the vendor's index that integrations call in production list `evidence` first.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +9,7 @@ import { containsCyrillic } from "../../scripts/lib/blueprint/cyrillic.js";
 import { type Pairing, readPairings } from "../../scripts/lib/blueprint/pairings.js";
 
 const root = new URL("../..", import.meta.url).pathname;
-const SOURCES = ["catalog", "page", "yclients-blueprint", "index-only"] as const;
+const SOURCES = ["catalog", "page", "yclients-blueprint", "index-only", "evidence"] as const;
 
 interface Operation {
   operationId: string;
@@ -44,8 +45,10 @@ function bySource(source: string): Listed[] {
   return listed.filter((o) => (o.operation["x-altegio-docs"] ?? []).includes(source));
 }
 
-/** The list half of a split GET is not a paired operation: its documented half is. */
-const documented = (o: Listed): boolean => o.operation["x-altegio-split"]?.form !== "list";
+/** The list half of a split GET is not a paired operation: its documented half is; nor is one
+ * outside the vendor's index (no pairing to make). */
+const documented = (o: Listed): boolean =>
+  o.operation["x-altegio-split"]?.form !== "list" && o.operation["x-altegio-docs"]?.[0] === "catalog";
 
 /** Names of every components/schemas entry reachable from a value, following $refs. */
 function reachableSchemas(value: unknown, seen = new Set<string>()): Set<string> {
@@ -77,11 +80,19 @@ describe("openapi.yaml operations by source", () => {
     for (const o of bySource("index-only")) console.log(`  index-only: ${o.operation.operationId}`);
     const unknown = listed.filter((o) => {
       const docs = o.operation["x-altegio-docs"] ?? [];
-      return docs[0] !== "catalog" || docs.some((s) => !SOURCES.includes(s as never));
+      return (
+        (docs[0] !== "catalog" && docs[0] !== "evidence") || docs.some((s) => !SOURCES.includes(s as never))
+      );
     });
     expect(unknown.map((o) => o.operation.operationId)).toEqual([]);
     expect(counts.page).toBeGreaterThanOrEqual(171);
-    expect(counts.catalog).toBe(listed.length);
+    // Evidence-first operations each name the evidence; every other one is the catalog's.
+    const outsideIndex = bySource("evidence").filter(
+      (o) => o.operation["x-altegio-docs"]?.[0] === "evidence",
+    );
+    for (const { operation } of outsideIndex)
+      expect(operation, operation.operationId).toHaveProperty("x-altegio-evidence");
+    expect(counts.catalog + outsideIndex.length).toBe(listed.length);
   });
 
   it("has no index-only operation left, the blueprint having typed every paired one", () => {
@@ -115,7 +126,7 @@ describe("openapi.yaml operations by source", () => {
   });
 
   it("gives the list half of a split GET the source of its documented half", () => {
-    const lists = listed.filter((o) => !documented(o));
+    const lists = listed.filter((o) => o.operation["x-altegio-split"]?.form === "list");
     expect(lists.length).toBeGreaterThan(0);
     for (const { operation } of lists) {
       const origin = listed.find((o) => o.operation.operationId === operation["x-altegio-split"]?.of);

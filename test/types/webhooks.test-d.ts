@@ -34,3 +34,24 @@ describe("WebhookEvent", () => {
     expectTypeOf<WebhookEventOf<"client">["company_id"]>().toEqualTypeOf<number>();
   });
 });
+
+declare const client: import("../../src/index.js").AltegioClient;
+
+describe("webhook settings (POST /hooks_settings/{location_id})", () => {
+  it("takes urls as an array and snake_case flags; a single url or camelCase keys do not compile", () => {
+    const params = { path: { location_id: 1 } };
+    void client.POST("/hooks_settings/{location_id}", {
+      params,
+      body: { urls: ["https://x"], active: 1, record: 1 },
+    });
+    // @ts-expect-error `url` (a string) is not a field: the API takes `urls`
+    void client.POST("/hooks_settings/{location_id}", { params, body: { url: "https://x", active: 1 } });
+    void client.POST("/hooks_settings/{location_id}", {
+      params,
+      // @ts-expect-error camelCase keys switch nothing on
+      body: { urls: ["https://x"], active: 1, goodsOperationsSale: 1 },
+    });
+    // @ts-expect-error flags are 0 or 1
+    void client.POST("/hooks_settings/{location_id}", { params, body: { urls: [], active: 2 } });
+  });
+});

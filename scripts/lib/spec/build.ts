@@ -14,6 +14,7 @@ import { annotatePageLimits, type PageLimitNote } from "./page-size.js";
 import { type SplitRecord, splitOptionalSegments } from "./path-split.js";
 import { makeProvenance, type Provenance, provenanceText } from "./provenance.js";
 import { parseSeed, SEED_NOTE, SEED_SIBLING, SEEDED_SLUG } from "./seed-parser.js";
+import { addWebhookSettings } from "./webhook-settings.js";
 import { addWebhooks } from "./webhooks.js";
 import { toYaml } from "./yaml-writer.js";
 
@@ -82,6 +83,7 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
   applyCorrections(root, doc);
   wrapEnvelopes(doc, report.envelopes);
   // Last: event `data` points at the entity components and operations every step before made.
+  addWebhookSettings(doc);
   addWebhooks(doc);
   const yaml = toYaml(doc);
   const provenance = makeProvenance(root, yaml, { source: SOURCE, catalog: catalog.provenance }, today);
