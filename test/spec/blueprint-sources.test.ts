@@ -92,7 +92,7 @@ describe("openapi.yaml operations by source", () => {
     );
     for (const { operation } of outsideIndex)
       expect(operation, operation.operationId).toHaveProperty("x-altegio-evidence");
-    expect(counts.catalog + outsideIndex.length).toBe(listed.length);
+    expect((counts.catalog ?? 0) + outsideIndex.length).toBe(listed.length);
   });
 
   it("has no index-only operation left, the blueprint having typed every paired one", () => {
