@@ -11,6 +11,10 @@ export const DREDD_SKIPS: Record<string, Record<string, string>> = {
   get_service: { "200": `${HETEROGENEOUS_EXAMPLE} (data[].image_group)` },
   get_service_category_list: { "200": `${HETEROGENEOUS_EXAMPLE} (data[].is_chain)` },
   deprecated_get_service_category_list: { "200": `${HETEROGENEOUS_EXAMPLE} (data[].is_chain)` },
+  // The list halves of the split GETs (path-split.ts) carry the pages' example arrays.
+  get_service_all: { "200": `${HETEROGENEOUS_EXAMPLE} (data[].image_group)` },
+  get_service_category_list_all: { "200": `${HETEROGENEOUS_EXAMPLE} (data[].is_chain)` },
+  deprecated_get_service_category_list_all: { "200": `${HETEROGENEOUS_EXAMPLE} (data[].is_chain)` },
   get_sale_transaction: { "200": `${HETEROGENEOUS_EXAMPLE} (data.state.items[].document_id)` },
   delete_loyalty_payment_transaction: { "200": `${HETEROGENEOUS_EXAMPLE} (data.state.items[].document_id)` },
   delete_location_account_payment: { "200": `${HETEROGENEOUS_EXAMPLE} (data.state.items[].document_id)` },
