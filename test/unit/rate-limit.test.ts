@@ -6,21 +6,11 @@ import {
   type RateLimitWindow,
 } from "../../src/index.js";
 import { json, type LocalServer, ok, startServer } from "./support/local-server.js";
+import { maxInWindow } from "./support/max-in-window.js";
 import { testClient } from "./support/test-client.js";
 
 let server: LocalServer | undefined;
 afterEach(() => server?.close());
-
-/** The largest number of times found inside any window of `intervalMs` (sliding). */
-function maxInWindow(times: readonly number[], intervalMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while ((sorted[i] ?? 0) - (sorted[j] ?? 0) >= intervalMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 describe("rate limiter", () => {
   it("defaults to the vendor's limit: 5 per second and 200 per minute", () => {

@@ -18,6 +18,7 @@ import {
   type RedisRateLimiterOptions,
 } from "../../src/redis-rate-limit/index.js";
 import { json, type LocalServer, ok, startServer } from "./support/local-server.js";
+import { maxInWindow } from "./support/max-in-window.js";
 import { type RedisServer, redisServerVersion, startRedisServer } from "./support/redis-server.js";
 import { testClient } from "./support/test-client.js";
 
@@ -70,17 +71,6 @@ const freshKey = () => `test:${process.pid}:${++keys}`;
 
 function limiter(redis: Redis, options: Partial<RedisRateLimiterOptions> = {}) {
   return createRedisRateLimiter({ redis, key: freshKey(), marginMs: 0, commandTimeoutMs: 500, ...options });
-}
-
-/** The largest number of times found inside any window of `intervalMs` (sliding). */
-function maxInWindow(times: readonly number[], intervalMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while ((sorted[i] ?? 0) - (sorted[j] ?? 0) >= intervalMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 const workerFile = join(".cache", `redis-worker-${process.pid}.mjs`);
