@@ -3,6 +3,8 @@
 // so the order of authority per fact is: evidence > catalog > page > blueprint > index.
 // The catalog decides operations, paths, security, parameters, success status, envelope and the
 // shapes it keeps; what it truncates stays as the page (or the blueprint) has it.
+
+import { applyBodies } from "./bodies-merge.js";
 import type { Disagreement, OtherSource } from "./disagreements.js";
 import { newOperation } from "./new-operation.js";
 import { type Doc, type Located, moveOperation, operationsById, sortPaths } from "./operations.js";
@@ -39,6 +41,7 @@ export function applyCatalog(input: Record<string, unknown>, catalog: Catalog): 
     applySecurity(at.operation, entry, record);
     applyParameters(at.operation, entry, source, doc.components.schemas, record);
     applyResponse(doc, at.operation, entry, source, record);
+    applyBodies(doc, at.operation, entry, source, record);
     at.operation["x-altegio-docs"] = SOURCES[docs] ?? ["catalog"];
   }
   // The list half split off a GET with an optional last segment (path-split.ts) is not in the

@@ -60,12 +60,14 @@ export function toOpenApi(schema: CatalogSchema): Schema {
 
 /**
  * `type` (+ `nullable`) for a type list: one type, or a type and null, map directly; several
- * non-null types become anyOf branches; `null` alone becomes an untyped nullable node.
+ * non-null types become anyOf branches; `null` alone becomes an untyped node.
  */
 export function typeKeywords(types: string[]): Schema {
   const nonNull = types.filter((t) => t !== "null");
   const nullable = types.includes("null") ? { nullable: true } : {};
-  if (nonNull.length === 0) return types.length === 0 ? {} : { "x-altegio-type": "null", ...nullable };
+  // 3.0.3 has no null type: `null` alone leaves the node untyped (the converter's choice for `(null)`).
+  if (nonNull.length === 0) return types.length === 0 ? {} : { "x-altegio-type": "null" };
   if (nonNull.length === 1) return { type: nonNull[0], ...nullable };
-  return { anyOf: nonNull.map((t) => (t === "array" ? { type: t, items: {} } : { type: t })), ...nullable };
+  // `nullable` needs a `type` beside it, so it goes on each branch.
+  return { anyOf: nonNull.map((t) => ({ type: t, ...(t === "array" ? { items: {} } : {}), ...nullable })) };
 }

@@ -24,7 +24,7 @@ export function admitted(schemas: Schemas, schema: Schema | undefined): Set<stri
       for (const t of types) out.add(t);
     }
   } else if (typeof node.type === "string") out = new Set([node.type]);
-  else return node.nullable === true && node["x-altegio-type"] === "null" ? new Set(["null"]) : undefined;
+  else return undefined;
   if (out.has("number")) out.add("integer");
   if (node.nullable === true) out.add("null");
   return out;

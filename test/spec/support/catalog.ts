@@ -111,6 +111,8 @@ export interface FieldCheck {
   field: CatalogField;
   found: boolean;
   compatible: boolean;
+  /** The located schema (its `x-altegio-choice` / `x-altegio-evidence` say why the type differs). */
+  schema?: Json;
 }
 
 /** Every field the catalog keeps for each operation, located in the spec with its type checked. */
@@ -137,6 +139,7 @@ export function checkFields(spec: Json, catalog: CatalogOperation[]): FieldCheck
           field,
           found: located !== undefined,
           compatible: located !== undefined && catalogCompatible(spec, located.schema, field.types),
+          ...(located ? { schema: located.schema } : {}),
         });
       }
     }

@@ -27,16 +27,23 @@ function holders(spec: Json, schema: Json): Json[] {
   return out;
 }
 
+/**
+ * The schema at a dotted path. Every branch that holds a key is tried (a field of the second
+ * one-of branch, `payment.method.deposit_id`, lives under the first branch's `payment` too).
+ */
 export function navigate(spec: Json, root: Json, dotted: string): Located | undefined {
-  let current: Located = { schema: deref(spec, root) };
-  for (const key of dotted.split(".")) {
-    const holder = holders(spec, current.schema).find(
-      (h) => (h.properties as Json | undefined)?.[key] !== undefined,
-    );
-    if (!holder) return undefined;
-    current = { schema: deref(spec, (holder.properties as Json)[key]), holder, key };
-  }
-  return current;
+  const walk = (current: Located, keys: string[]): Located | undefined => {
+    const [key, ...rest] = keys;
+    if (key === undefined) return current;
+    for (const holder of holders(spec, current.schema)) {
+      const child = (holder.properties as Json | undefined)?.[key];
+      if (child === undefined) continue;
+      const found = walk({ schema: deref(spec, child as Json), holder, key }, rest);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk({ schema: deref(spec, root) }, dotted.split("."));
 }
 
 export function bodySchema(spec: Json, operation: Json, section: string): Json | undefined {
