@@ -43,7 +43,7 @@ export type CampaignClient = Pick<AltegioClient, "GET" | "POST">;
  * View the typed client through the loose signature above.
  *
  * @example
- * await loose(client).POST("/delivery/status", { params: {}, body: { id: "m1", status: 1 } });
+ * await loose(client).POST("/delivery/status", { params: {}, body: [{ id: "m1", status: 1 }] });
  */
 export function loose(client: CampaignClient): LooseClient {
   return client as unknown as LooseClient;

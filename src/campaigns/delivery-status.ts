@@ -44,6 +44,8 @@ export async function reportDeliveryStatus(
   if (report.paymentSum !== undefined) body.payment_sum = report.paymentSum;
   if (report.currencyIso !== undefined) body.currency_iso = report.currencyIso;
   if (report.partsAmount !== undefined) body.parts_amount = report.partsAmount;
-  await loose(client).POST("/delivery/status", { params: {}, body });
+  // The vendor's bundle types the body as an array of statuses (the page shows one object):
+  // the catalog outranks the page (spec/reference/catalog-disagreements.tsv), so one is sent as [it].
+  await loose(client).POST("/delivery/status", { params: {}, body: [body] });
   return MESSAGE_STATUS_NAMES[report.status];
 }

@@ -90,7 +90,7 @@ describe("reportDeliveryStatus", () => {
       [
         "POST",
         "/delivery/status",
-        { id: "msg-1", status: 16, payment_sum: 0.05, currency_iso: "EUR", parts_amount: 2 },
+        [{ id: "msg-1", status: 16, payment_sum: 0.05, currency_iso: "EUR", parts_amount: 2 }],
       ],
     ]);
   });

@@ -41,6 +41,18 @@ export function sampleFor(doc: JsonObject, schema: unknown, seed: number): Sampl
     return v;
   };
 
+  // Canaries are above int32; an int32 field gets one below 2^31, a field with a small maximum
+  // (a count capped at 255) a plain in-range value, which is no canary.
+  const number = (s: JsonObject): number => {
+    const max = typeof s.maximum === "number" ? s.maximum : undefined;
+    if (max !== undefined && max < 2_000_000_000)
+      return Math.min(max, Math.max(typeof s.minimum === "number" ? s.minimum : 0, 1));
+    if (s.format !== "int32") return num();
+    const v = 1_900_000_000 + seed * 10_000 + n++;
+    numbers.push(v);
+    return v;
+  };
+
   // undefined: the schema says nothing (any value): another allOf part decides, else a string.
   const gen = (raw: unknown, path: string, depth: number): Json | undefined => {
     const s = deref(doc, raw);
@@ -81,13 +93,20 @@ export function sampleFor(doc: JsonObject, schema: unknown, seed: number): Sampl
     }
     if (type === "array") {
       if (depth >= MAX_DEPTH || !s.items) return [];
-      return [gen(s.items, `${path}[]`, depth + 1) ?? ANY, gen(s.items, `${path}[]`, depth + 1) ?? ANY];
+      const one = gen(s.items, `${path}[]`, depth + 1) ?? ANY;
+      if (typeof s.maxItems === "number" && s.maxItems < 2) return s.maxItems < 1 ? [] : [one];
+      return [one, gen(s.items, `${path}[]`, depth + 1) ?? ANY];
     }
-    if (type === "number" || type === "integer") return num();
+    if (type === "number" || type === "integer") return number(s);
     if (type === "boolean") return true;
     if (type === "any") return undefined;
     if (s.format === "date-time") return "2031-07-19T13:57:41Z";
     if (s.format === "date") return "2031-07-19";
+    // A canary does not fit a short maxLength (a currency's ISO code): a plain value, not a canary.
+    if (typeof s.maxLength === "number" && s.maxLength < 16)
+      return "x".repeat(
+        Math.min(s.maxLength, Math.max(1, typeof s.minLength === "number" ? s.minLength : 1)),
+      );
     return str();
   };
 
