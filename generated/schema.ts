@@ -5258,7 +5258,7 @@ export interface components {
                 message?: string;
                 /** @description Set of a validation error messages. */
                 errors?: unknown[];
-            };
+            } | unknown[];
         };
         Error401: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -5272,12 +5272,12 @@ export interface components {
                  * @example Authentication needed.
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error401_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         Error401_3: components["schemas"]["ErrorsEnvelope"] & {
             /** @description Additional response data. */
@@ -5300,7 +5300,7 @@ export interface components {
                  * @example Authentication needed.
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error403: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -5314,12 +5314,12 @@ export interface components {
                  * @example Access denied.
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error403_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         Error404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -5332,7 +5332,7 @@ export interface components {
         Error404_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         Error404_3: components["schemas"]["ErrorsEnvelope"] & {
             /** @description Additional response data. */
@@ -5355,7 +5355,7 @@ export interface components {
                  * @example Not found
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error404_4: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -5363,7 +5363,7 @@ export interface components {
             meta?: {
                 /** @example Event not found */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error422: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -5379,7 +5379,7 @@ export interface components {
                 message?: string;
                 /** @description Set of a validation error messages. */
                 errors?: unknown[];
-            };
+            } | unknown[];
         };
         Error422_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -5387,14 +5387,14 @@ export interface components {
             meta?: {
                 message?: string;
                 errors?: Record<string, never>;
-            };
+            } | unknown[];
         };
         Error422_3: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
                 message?: string;
-            };
+            } | unknown[];
         };
         Error422_4: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status */
@@ -5459,7 +5459,7 @@ export interface components {
                 errors?: {
                     message?: string;
                 }[];
-            };
+            } | unknown[];
         };
         Error422_5: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -5467,7 +5467,7 @@ export interface components {
             /** @description Response data. */
             data?: Record<string, never> | null;
             /** @description Additional response data. */
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         /** @description Error shape (a): `success`, `data` (object,null) and `meta.message`; 422 adds `meta.errors`. */
         ErrorEnvelope: {
@@ -5511,7 +5511,7 @@ export interface components {
                  * @example Not found
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         /** @description Request body of an operation with no vendor page: fields unknown. */
         GenericRequest: {
@@ -5811,6 +5811,13 @@ export interface components {
              * @example testpass
              */
             password: string;
+            /** @description Second step of a two-factor login, after a 200 answer with `data.uuid`. */
+            "2fa"?: {
+                /** @description The challenge id from the first answer's `data.uuid`. */
+                uuid: string;
+                /** @description The code the user received. */
+                secret: string;
+            };
         };
         bulk_create_clients_request: {
             /** @description Client name */
@@ -6031,7 +6038,7 @@ export interface components {
                 message?: string;
                 /** @description Field-specific validation errors */
                 errors?: Record<string, never>;
-            };
+            } | unknown[];
         };
         chain_loyalty_certificate_types_create_request: {
             /**
@@ -6132,7 +6139,7 @@ export interface components {
             meta?: {
                 /** @example Cannot delete certificate type with issued certificates */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_certificate_types_get_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -6247,7 +6254,7 @@ export interface components {
                  * @example 1
                  */
                 total_count?: number;
-            };
+            } | unknown[];
         };
         chain_loyalty_certificate_types_update_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -6311,7 +6318,7 @@ export interface components {
                 /** @example An error has occurred */
                 message?: string;
                 errors?: Record<string, never>;
-            };
+            } | unknown[];
         };
         chain_loyalty_certificate_types_update_request: {
             /**
@@ -7214,7 +7221,7 @@ export interface components {
             meta?: {
                 /** @example Subscription cannot be frozen */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_freeze_422: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -7224,7 +7231,7 @@ export interface components {
                 message?: string;
                 /** @description Validation errors by field */
                 errors?: Record<string, never>;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_freeze_request: {
             /**
@@ -7253,7 +7260,7 @@ export interface components {
             meta?: {
                 /** @example Cannot change balance */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_set_balance_422: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -7261,7 +7268,7 @@ export interface components {
             meta?: {
                 /** @example Invalid service ID */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_set_balance_request: {
             /**
@@ -7326,7 +7333,7 @@ export interface components {
             meta?: {
                 /** @example Cannot change period */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_set_period_422: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -7334,7 +7341,7 @@ export interface components {
             meta?: {
                 /** @example Invalid period unit */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_set_period_request: {
             /**
@@ -7372,7 +7379,7 @@ export interface components {
             meta?: {
                 /** @example Subscription is not frozen */
                 message?: string;
-            };
+            } | unknown[];
         };
         check_memberships_for_event_200: {
             data?: {
@@ -7419,7 +7426,7 @@ export interface components {
             meta?: {
                 /** @example Invalid schedule_day_ids */
                 message?: string;
-            };
+            } | unknown[];
         };
         copy_user_permissions_to_locations_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -7468,178 +7475,92 @@ export interface components {
             success?: boolean;
             /**
              * @description Array of objects with data
-             * @example [
-             *       {
-             *         "id": 2,
-             *         "company_id": 4564,
-             *         "staff_id": 9,
-             *         "services": [
-             *           {
-             *             "id": 1,
-             *             "title": "Hair extension",
-             *             "cost": 100,
-             *             "manual_cost": 100,
-             *             "cost_per_unit": 100,
-             *             "discount": 0,
-             *             "first_cost": 100,
-             *             "amount": 1
-             *           }
-             *         ],
-             *         "goods_transactions": [],
-             *         "staff": {
-             *           "id": 9,
-             *           "name": "Alex Taylor",
-             *           "specialization": "hair extension",
-             *           "position": {
-             *             "id": 1,
-             *             "title": "Administrator"
-             *           },
-             *           "avatar": "http://app.alteg.io/images/no-master-sm.png",
-             *           "avatar_big": "http://app.alteg.io/images/no-master.png",
-             *           "rating": 0,
-             *           "votes_count": 0
-             *         },
-             *         "date": "2026-09-21T23:00:00.000-05:00",
-             *         "datetime": "2026-09-21T23:00:00.000-05:00",
-             *         "create_date": "2026-01-16T20:35:11-0500",
-             *         "comment": "do not write down",
-             *         "online": false,
-             *         "visit_attendance": 0,
-             *         "attendance": 0,
-             *         "confirmed": 1,
-             *         "seance_length": 3600,
-             *         "length": 3600,
-             *         "sms_before": 0,
-             *         "sms_now": 0,
-             *         "sms_now_text": "",
-             *         "email_now": 0,
-             *         "notified": 0,
-             *         "master_request": 0,
-             *         "api_id": "",
-             *         "from_url": "",
-             *         "review_requested": 0,
-             *         "visit_id": 8262996,
-             *         "created_user_id": 1073232,
-             *         "deleted": false,
-             *         "paid_full": 0,
-             *         "prepaid": false,
-             *         "prepaid_confirmed": false,
-             *         "last_change_date": "2026-01-16T20:35:15-0500",
-             *         "custom_color": "",
-             *         "custom_font_color": "",
-             *         "record_labels": [],
-             *         "activity_id": 0,
-             *         "custom_fields": {},
-             *         "documents": [
-             *           {
-             *             "id": 8172893,
-             *             "type_id": 7,
-             *             "storage_id": 0,
-             *             "user_id": 746310,
-             *             "company_id": 4564,
-             *             "number": 4163,
-             *             "comment": "",
-             *             "date_created": "2026-09-21T23:00:00.000-05:00",
-             *             "category_id": 0,
-             *             "visit_id": 3,
-             *             "record_id": 2,
-             *             "type_title": "Visit"
-             *           }
-             *         ],
-             *         "sms_remain_hours": 5,
-             *         "email_remain_hours": 1,
-             *         "bookform_id": 0,
-             *         "record_from": "",
-             *         "is_mobile": 0,
-             *         "is_sale_bill_printed": false,
-             *         "consumables": [],
-             *         "finance_transactions": []
-             *       },
-             *       {
+             * @example {
+             *       "id": 2,
+             *       "company_id": 4564,
+             *       "staff_id": 9,
+             *       "services": [
+             *         {
+             *           "id": 1,
+             *           "title": "Hair extension",
+             *           "cost": 100,
+             *           "manual_cost": 100,
+             *           "cost_per_unit": 100,
+             *           "discount": 0,
+             *           "first_cost": 100,
+             *           "amount": 1
+             *         }
+             *       ],
+             *       "goods_transactions": [],
+             *       "staff": {
              *         "id": 9,
-             *         "company_id": 4564,
-             *         "staff_id": 49,
-             *         "services": [],
-             *         "goods_transactions": [],
-             *         "staff": {
-             *           "id": 49,
-             *           "name": "Sam Carter",
-             *           "specialization": "stylist",
-             *           "position": {
-             *             "id": 1,
-             *             "title": "Administrator"
-             *           },
-             *           "avatar": "http://app.alteg.io/images/no-master-sm.png",
-             *           "avatar_big": "http://app.alteg.io/images/no-master.png",
-             *           "rating": 0,
-             *           "votes_count": 0
+             *         "name": "Alex Taylor",
+             *         "specialization": "hair extension",
+             *         "position": {
+             *           "id": 1,
+             *           "title": "Administrator"
              *         },
-             *         "date": "2026-09-21T23:00:00.000-05:00",
-             *         "datetime": "2026-09-21T23:00:00.000-05:00",
-             *         "create_date": "2026-01-16T20:35:11-0500",
-             *         "comment": "",
-             *         "online": true,
-             *         "visit_attendance": 1,
-             *         "attendance": 1,
-             *         "confirmed": 1,
-             *         "seance_length": 10800,
-             *         "length": 10800,
-             *         "sms_before": 0,
-             *         "sms_now": 0,
-             *         "sms_now_text": "",
-             *         "email_now": 0,
-             *         "notified": 0,
-             *         "master_request": 1,
-             *         "api_id": "",
-             *         "from_url": "",
-             *         "review_requested": 0,
-             *         "visit_id": 8262996,
-             *         "created_user_id": 1073232,
-             *         "deleted": false,
-             *         "paid_full": 0,
-             *         "prepaid": false,
-             *         "prepaid_confirmed": false,
-             *         "last_change_date": "2026-01-09T20:45:30-0500",
-             *         "custom_color": "f44336",
-             *         "custom_font_color": "#ffffff",
-             *         "record_labels": [
-             *           {
-             *             "id": 67345,
-             *             "title": "the team member is not important",
-             *             "color": "#009800",
-             *             "icon": "unlock",
-             *             "font_color": "#ffffff"
-             *           },
-             *           {
-             *             "id": 104474,
-             *             "title": "important category",
-             *             "color": "#3b2c54",
-             *             "icon": "star",
-             *             "font_color": "#ffffff"
-             *           }
-             *         ],
-             *         "activity_id": 0,
-             *         "custom_fields": {},
-             *         "documents": [
-             *           {
-             *             "id": 8172893,
-             *             "type_id": 7,
-             *             "storage_id": 0,
-             *             "user_id": 746310,
-             *             "company_id": 4564,
-             *             "number": 4163,
-             *             "comment": "",
-             *             "date_created": "2026-09-21T23:00:00.000-05:00",
-             *             "category_id": 0,
-             *             "visit_id": 3,
-             *             "record_id": 2,
-             *             "type_title": "Visit"
-             *           }
-             *         ],
-             *         "consumables": [],
-             *         "finance_transactions": []
-             *       }
-             *     ]
+             *         "avatar": "http://app.alteg.io/images/no-master-sm.png",
+             *         "avatar_big": "http://app.alteg.io/images/no-master.png",
+             *         "rating": 0,
+             *         "votes_count": 0
+             *       },
+             *       "date": "2026-09-21T23:00:00.000-05:00",
+             *       "datetime": "2026-09-21T23:00:00.000-05:00",
+             *       "create_date": "2026-01-16T20:35:11-0500",
+             *       "comment": "do not write down",
+             *       "online": false,
+             *       "visit_attendance": 0,
+             *       "attendance": 0,
+             *       "confirmed": 1,
+             *       "seance_length": 3600,
+             *       "length": 3600,
+             *       "sms_before": 0,
+             *       "sms_now": 0,
+             *       "sms_now_text": "",
+             *       "email_now": 0,
+             *       "notified": 0,
+             *       "master_request": 0,
+             *       "api_id": "",
+             *       "from_url": "",
+             *       "review_requested": 0,
+             *       "visit_id": 8262996,
+             *       "created_user_id": 1073232,
+             *       "deleted": false,
+             *       "paid_full": 0,
+             *       "prepaid": false,
+             *       "prepaid_confirmed": false,
+             *       "last_change_date": "2026-01-16T20:35:15-0500",
+             *       "custom_color": "",
+             *       "custom_font_color": "",
+             *       "record_labels": [],
+             *       "activity_id": 0,
+             *       "custom_fields": {},
+             *       "documents": [
+             *         {
+             *           "id": 8172893,
+             *           "type_id": 7,
+             *           "storage_id": 0,
+             *           "user_id": 746310,
+             *           "company_id": 4564,
+             *           "number": 4163,
+             *           "comment": "",
+             *           "date_created": "2026-09-21T23:00:00.000-05:00",
+             *           "category_id": 0,
+             *           "visit_id": 3,
+             *           "record_id": 2,
+             *           "type_title": "Visit"
+             *         }
+             *       ],
+             *       "sms_remain_hours": 5,
+             *       "email_remain_hours": 1,
+             *       "bookform_id": 0,
+             *       "record_from": "",
+             *       "is_mobile": 0,
+             *       "is_sale_bill_printed": false,
+             *       "consumables": [],
+             *       "finance_transactions": []
+             *     }
              */
             data?: {
                 /** @description Appointment ID */
@@ -7691,7 +7612,7 @@ export interface components {
                         title?: string;
                         /** @description Services binding type */
                         services_binding_type?: number;
-                    };
+                    } | unknown[];
                     /** @description The path to the file with the team member's avatar */
                     avatar?: string;
                     /** @description Let to the file with the team member's profile picture in high resolution */
@@ -7869,7 +7790,7 @@ export interface components {
                 short_link?: string;
                 /** @description Technical break duration in seconds */
                 technical_break_duration?: number;
-            }[];
+            };
             /**
              * @description Metadata (contains the page number and the number of appointments per page)
              * @example {
@@ -7882,7 +7803,7 @@ export interface components {
                 page?: number;
                 /** @example 10 */
                 total_count?: number;
-            };
+            } | unknown[];
         };
         create_appointment_request: {
             /** @description Group Event ID. Required for a Group Event Appointment; omit it or use 0 for a standard Appointment. When updating, the value must match the current Appointment. */
@@ -9155,6 +9076,7 @@ export interface components {
                      * @example Provision of services
                      */
                     title?: string;
+                    type?: number;
                 };
                 /**
                  * @description Location account
@@ -9233,7 +9155,7 @@ export interface components {
                      * @example Valeria
                      */
                     name?: string;
-                };
+                } | unknown[];
                 /**
                  * @description counterparty
                  * @example []
@@ -11704,7 +11626,7 @@ export interface components {
                  * @description Identifier of the parent product category (may be null if there is no parent product category)
                  * @example 123457
                  */
-                parent_category_id?: number;
+                parent_category_id?: number | null;
             };
             /**
              * @description Metadata (empty array)
@@ -11970,12 +11892,12 @@ export interface components {
                 /** @description Link to the avatar of a team member (original). */
                 avatar_big?: string;
                 /** @description Position of a team member. */
-                position?: {
+                position?: ({
                     /** @description ID of a position. */
                     id?: number;
                     /** @description Title of a position. */
                     title?: string;
-                } | null;
+                } | null) | unknown[];
                 /** @description Whether the team member is a paid staff member counted in license price. */
                 is_paid_staff?: boolean;
             };
@@ -12200,7 +12122,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -12390,7 +12312,7 @@ export interface components {
                              *       "title": "Position"
                              *     }
                              */
-                            position?: Record<string, never> | null;
+                            position?: (Record<string, never> | null) | unknown[];
                             /** @description Whether the team member is a paid staff member counted in license price. */
                             is_paid_staff?: boolean;
                         };
@@ -12502,7 +12424,7 @@ export interface components {
              */
             success?: boolean;
             /** @description Is null */
-            data?: string;
+            data?: string | null;
             /**
              * @description Metadata (contains a message that the data has been saved)
              * @example {
@@ -12512,7 +12434,7 @@ export interface components {
             meta?: {
                 /** @example Saved */
                 message?: string;
-            };
+            } | unknown[];
         };
         create_user_invitation_request: {
             /** @description Array of invites */
@@ -12624,7 +12546,7 @@ export interface components {
                  *       "title": "Administrator"
                  *     }
                  */
-                position?: {
+                position?: ({
                     /**
                      * @description Job ID
                      * @example 1
@@ -12635,7 +12557,7 @@ export interface components {
                      * @example Administrator
                      */
                     title?: string;
-                };
+                } | null) | unknown[];
                 /**
                  * @description Path to team member avatar file
                  * @example https://app.alteg.io/images/no-master-sm.png
@@ -12861,7 +12783,7 @@ export interface components {
                 page?: number;
                 /** @example 8 */
                 total_count?: number;
-            };
+            } | unknown[];
         };
         deprecated_get_location_users_200: components["schemas"]["Envelope"] & {
             /**
@@ -13024,7 +12946,7 @@ export interface components {
                  * @example 2
                  */
                 total_count?: number;
-            };
+            } | unknown[];
         };
         deprecated_get_service_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
@@ -13512,7 +13434,7 @@ export interface components {
                         id?: number;
                         /** @description Job title */
                         title?: string;
-                    };
+                    } | unknown[];
                 };
             }[];
             /**
@@ -13524,7 +13446,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         fiscalize_document_request: {
             /**
@@ -13706,7 +13628,7 @@ export interface components {
             meta: {
                 /** @description Error message */
                 message: string;
-            };
+            } | unknown[];
             success: boolean;
             LoyaltyGenerateCodeErrorOption?: {
                 /** @description Error data */
@@ -13716,7 +13638,7 @@ export interface components {
             };
         };
         generate_loyalty_code_404: {
-            meta: Record<string, never>;
+            meta: Record<string, never> | unknown[];
             success: boolean;
             LoyaltyGenerateCodeErrorOption?: Record<string, never>;
         };
@@ -14065,7 +13987,7 @@ export interface components {
                         title?: string;
                         /** @description Services binding type */
                         services_binding_type?: number;
-                    };
+                    } | unknown[];
                     /**
                      * @description The path to the file with the team member's avatar
                      * @example http://app.alteg.io/images/no-master-sm.png
@@ -14817,7 +14739,7 @@ export interface components {
                         title?: string;
                         /** @description Services binding type */
                         services_binding_type?: number;
-                    };
+                    } | unknown[];
                     /** @description The path to the file with the team member's avatar */
                     avatar?: string;
                     /** @description Let to the file with the team member's profile picture in high resolution */
@@ -15008,7 +14930,7 @@ export interface components {
                 page?: number;
                 /** @example 10 */
                 total_count?: number;
-            };
+            } | unknown[];
         };
         get_bill_of_materials_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -15336,7 +15258,7 @@ export interface components {
                  * @example Client not found
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         get_chain_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -15545,7 +15467,7 @@ export interface components {
             /** @description Metadata (contains the number of items in the response) */
             meta?: {
                 count?: number;
-            };
+            } | unknown[];
         };
         get_chain_service_category_list_200: {
             /**
@@ -15662,7 +15584,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_client_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -15692,6 +15614,9 @@ export interface components {
                 name?: string;
                 /** @description Client ID */
                 id?: number;
+                phone?: string;
+                email?: string;
+                last_visit_date?: string;
             }[];
             /**
              * @description Metadata (contains the number of clients found)
@@ -15702,7 +15627,7 @@ export interface components {
             meta?: {
                 /** @example 908 */
                 total_count?: number;
-            };
+            } | unknown[];
         };
         get_client_list_400: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
@@ -15738,7 +15663,7 @@ export interface components {
                      */
                     filters?: unknown[];
                 };
-            };
+            } | unknown[];
         };
         get_client_list_402: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
@@ -15754,7 +15679,7 @@ export interface components {
             meta?: {
                 /** @example It is necessary to renew the license in the branch with id: {company_id} */
                 message?: string;
-            };
+            } | unknown[];
         };
         get_client_list_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
@@ -15793,7 +15718,7 @@ export interface components {
                 errors?: {
                     message?: string;
                 }[];
-            };
+            } | unknown[];
         };
         get_client_list_request: {
             /**
@@ -16923,7 +16848,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_event_date_range_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -17003,7 +16928,7 @@ export interface components {
                  * @example 10
                  */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_fiscal_transaction_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -17088,7 +17013,7 @@ export interface components {
             meta?: {
                 /** @example 1 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_gift_card_type_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -17142,7 +17067,7 @@ export interface components {
                 /** @description Expiration limit (list of possible values) */
                 expiration_type_id?: number;
                 /** @description Fixed burn date in ISO8601 format (null if not set) */
-                expiration_date?: string;
+                expiration_date?: string | null;
                 /** @description Certificate validity period from the date of sale (0 if not set) */
                 expiration_timeout?: number;
                 /** @description The unit of measurement of the validity period of the certificate from the moment of sale (the list of possible values, if not specified - 0) */
@@ -17159,7 +17084,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_gift_card_type_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
@@ -17213,7 +17138,7 @@ export interface components {
                 /** @description Expiration limit (list of possible values) */
                 expiration_type_id?: number;
                 /** @description Fixed burn date in ISO8601 format (null if not set) */
-                expiration_date?: string;
+                expiration_date?: string | null;
                 /** @description Certificate validity period from the date of sale (0 if not set) */
                 expiration_timeout?: number;
                 /** @description The unit of measurement of the validity period of the certificate from the moment of sale (the list of possible values, if not specified - 0) */
@@ -17230,7 +17155,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_location_200: components["schemas"]["Envelope"] & {
             /**
@@ -17434,7 +17359,7 @@ export interface components {
                      * @example James Smith LLC main location chain
                      */
                     title?: string;
-                };
+                } | unknown[];
                 /**
                  * @description All location chains. Only when show_groups=1 is set
                  * @example {
@@ -17530,7 +17455,7 @@ export interface components {
                     /** @description The value of the indicator in the previous period */
                     previous_sum?: string;
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: {
                         /** @description Currency identifier */
@@ -17547,7 +17472,7 @@ export interface components {
                 };
                 income_services_stats?: {
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: Record<string, never>;
                     /** @description The current value of the indicator */
@@ -17557,7 +17482,7 @@ export interface components {
                 };
                 income_goods_stats?: {
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: Record<string, never>;
                     /** @description The current value of the indicator */
@@ -17567,7 +17492,7 @@ export interface components {
                 };
                 income_average_stats?: {
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: Record<string, never>;
                     /** @description The current value of the indicator */
@@ -17577,7 +17502,7 @@ export interface components {
                 };
                 income_average_services_stats?: {
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: Record<string, never>;
                     /** @description The current value of the indicator */
@@ -17592,28 +17517,28 @@ export interface components {
                     /** @description Percentage of occupancy in the previous period */
                     previous_percent?: number;
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                 };
                 /** @description Summary metrics by number of appointments */
                 record_stats?: {
                     /** @description Number of completed appointments */
                     current_completed_count?: number;
                     /** @description Percentage of completed appointments relative to the total. Null if the total is 0. */
-                    current_completed_percent?: number;
+                    current_completed_percent?: number | null;
                     /** @description Number of pending appointments */
                     current_pending_count?: number;
                     /** @description Percentage of incomplete records relative to the total. Null if the total is 0. */
-                    current_pending_percent?: number;
+                    current_pending_percent?: number | null;
                     /** @description Number of canceled appointments */
                     current_canceled_count?: number;
                     /** @description The percentage of canceled appointments relative to the total. Null if the total is 0. */
-                    current_canceled_percent?: number;
+                    current_canceled_percent?: number | null;
                     /** @description Number of all appointments in the current period */
                     current_total_count?: number;
                     /** @description Number of all appointments in the previous period */
                     previous_total_count?: number;
                     /** @description The percentage change in the current value of the total number of records relative to the past. Null if the number of records in the previous period is 0 and the current number is different from 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                 };
                 /** @description Summary indicators by number of clients */
                 client_stats?: {
@@ -17925,7 +17850,7 @@ export interface components {
                  * @example 1
                  */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_location_notification_settings_200: components["schemas"]["Envelope"] & {
             /**
@@ -18032,7 +17957,7 @@ export interface components {
             meta?: {
                 /** @example 9 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_location_subscription_information_200: {
             /** @description Is the subscription active */
@@ -18104,6 +18029,9 @@ export interface components {
                 is_approved?: boolean;
                 /** @description Whether the user is non-deletable */
                 is_non_deletable?: boolean;
+                avatar?: string;
+                is_paid?: boolean;
+                user_role_slug?: string;
             }[];
             /**
              * @description Additional response data.
@@ -18117,7 +18045,7 @@ export interface components {
                  * @example 2
                  */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_loyalty_card_list_by_phone_200: {
             /**
@@ -18684,7 +18612,7 @@ export interface components {
             meta?: {
                 /** @example 1 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_loyalty_transactions_by_visit_200: {
             /** @description Loyalty transaction ID */
@@ -18804,7 +18732,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_membership_type_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
@@ -18872,7 +18800,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_message_status_list_request: {
             /** @description Identifier */
@@ -21224,7 +21152,7 @@ export interface components {
                  * @example 2
                  */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_products_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -21338,7 +21266,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_service_category_list_200: {
             /**
@@ -21378,6 +21306,11 @@ export interface components {
                 staff?: unknown[];
                 /** @description Whether category belongs to chain */
                 is_chain?: boolean;
+                category_id?: number;
+                booking_title?: string;
+                price_min?: number;
+                price_max?: number;
+                sex?: number;
             };
             /**
              * @description Metadata (object with total_count or empty array)
@@ -21391,13 +21324,13 @@ export interface components {
                  * @example 2
                  */
                 total_count?: number;
-            };
+            } | unknown[];
         };
         get_service_category_list_403: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (true) */
             success?: boolean;
             /** @description is null */
-            data?: string;
+            data?: string | null;
             /**
              * @description Metadata (error message)
              * @example {
@@ -21410,13 +21343,13 @@ export interface components {
                  * @example It is necessary to renew the license in the branch with id: {company_id}
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         get_service_category_list_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (true) */
             success?: boolean;
             /** @description is null */
-            data?: string;
+            data?: string | null;
             /**
              * @description Metadata (contains possible error messages)
              * @example {
@@ -21463,7 +21396,7 @@ export interface components {
                 errors?: {
                     message?: string;
                 }[];
-            };
+            } | unknown[];
         };
         get_service_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -21524,6 +21457,41 @@ export interface components {
                 active?: number;
                 /** @description External Service ID */
                 api_id?: string;
+                print_title?: string;
+                service_type?: number;
+                api_service_id?: number;
+                seance_search_start?: number;
+                seance_search_finish?: number;
+                seance_search_step?: number;
+                step?: number;
+                is_need_limit_date?: boolean;
+                date_from?: string;
+                date_to?: string;
+                schedule_template_type?: number;
+                online_invoicing_status?: number;
+                is_abonement_autopayment_enabled?: number;
+                autopayment_before_visit_time?: number;
+                abonement_restriction_value?: number;
+                is_chain?: boolean;
+                is_price_managed_only_in_chain?: boolean;
+                is_comment_managed_only_in_chain?: boolean;
+                price_prepaid_amount?: number;
+                price_prepaid_percent?: number;
+                is_composite?: boolean;
+                prepaid?: string;
+                is_multi?: boolean;
+                capacity?: number;
+                image_group?: unknown[];
+                staff?: {
+                    id?: number;
+                    seance_length?: number;
+                    technological_card_id?: number;
+                    image_url?: string;
+                    name?: string;
+                }[];
+                dates?: unknown[];
+                resources?: unknown[];
+                is_online?: boolean;
             }[];
             /**
              * @description Metadata (empty array)
@@ -21695,7 +21663,7 @@ export interface components {
             meta?: {
                 /** @example 6 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_team_member_200: components["schemas"]["Envelope"] & {
             /**
@@ -21752,7 +21720,7 @@ export interface components {
                  *       "title": "Administrator"
                  *     }
                  */
-                position?: {
+                position?: ({
                     /**
                      * @description Job ID
                      * @example 1
@@ -21763,7 +21731,7 @@ export interface components {
                      * @example Administrator
                      */
                     title?: string;
-                };
+                } | null) | unknown[];
                 /**
                  * @description Path to team member avatar file
                  * @example https://app.alteg.io/images/no-master-sm.png
@@ -21815,7 +21783,7 @@ export interface components {
             meta?: {
                 /** @example It is necessary to renew the license in the branch with id: {company_id} */
                 message?: string;
-            };
+            } | unknown[];
         };
         get_team_member_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
@@ -21856,7 +21824,7 @@ export interface components {
                 errors?: {
                     message?: string;
                 }[];
-            };
+            } | unknown[];
         };
         get_team_member_by_id_200: components["schemas"]["Envelope"] & {
             /**
@@ -21978,7 +21946,7 @@ export interface components {
                     id?: number;
                     /** @description Job Title */
                     title?: string;
-                };
+                } | unknown[];
                 /** @description Whether to show the team member's rating (1 - show, 0 - do not show) */
                 show_rating?: number;
                 /** @description team member Rating */
@@ -22136,7 +22104,7 @@ export interface components {
                 position?: {
                     id?: number;
                     title?: string;
-                };
+                } | unknown[];
             }[];
             /**
              * @description Metadata (empty array)
@@ -22307,15 +22275,20 @@ export interface components {
                  * @example 10
                  */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_team_member_schedule_200: {
-            /** @description date in iso8601 format. */
-            date: string;
-            /** @description Free time or not. */
-            is_working: boolean;
-            /** @description An array of (from, to) working timeslots. */
-            slots?: unknown[];
+            /** @description Execution success status */
+            success?: boolean;
+            data?: {
+                /** @description date in iso8601 format. */
+                date: string;
+                /** @description Free time or not. */
+                is_working: boolean | number;
+                /** @description An array of (from, to) working timeslots. */
+                slots?: unknown[];
+            }[];
+            meta?: components["schemas"]["Meta"];
         };
         get_team_member_schedule_list_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -22383,7 +22356,7 @@ export interface components {
                  * @example 15
                  */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_timeslot_settings_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -22538,7 +22511,7 @@ export interface components {
                     id?: number;
                     /** @description team member name */
                     title?: string;
-                };
+                } | unknown[];
                 /** @description counterparty */
                 supplier?: {
                     /** @description Supplier ID */
@@ -22686,7 +22659,7 @@ export interface components {
             meta?: {
                 /** @example 1 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_user_loyalty_cards_200: {
             /**
@@ -23102,7 +23075,7 @@ export interface components {
             meta?: {
                 /** @example 1 */
                 count?: number;
-            };
+            } | unknown[];
         };
         get_user_permissions_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -23604,7 +23577,7 @@ export interface components {
                             id?: number;
                             /** @description Job Title */
                             title?: string;
-                        };
+                        } | unknown[];
                         /** @description The path to the file with the team member's avatar */
                         avatar?: string;
                         /** @description Path to a file with a higher resolution team member avatar */
@@ -24299,7 +24272,7 @@ export interface components {
                  * @example 10
                  */
                 count?: number;
-            };
+            } | unknown[];
         };
         list_timetable_schedule_day_events_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -24460,7 +24433,7 @@ export interface components {
                      *       "title": "Position"
                      *     }
                      */
-                    position?: Record<string, never> | null;
+                    position?: (Record<string, never> | null) | unknown[];
                     /** @description Whether the team member is a paid staff member counted in license price. */
                     is_paid_staff?: boolean;
                 };
@@ -24536,7 +24509,7 @@ export interface components {
                  * @example 10
                  */
                 count?: number;
-            };
+            } | unknown[];
         };
         patch_service_200: components["schemas"]["Envelope"] & {
             /**
@@ -25307,7 +25280,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -25560,7 +25533,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -25666,7 +25639,7 @@ export interface components {
                         count?: number | null;
                     };
                 };
-            };
+            } | unknown[];
         };
         search_client_visits_request: {
             /**
@@ -25793,7 +25766,7 @@ export interface components {
             meta?: {
                 /** @example 1 */
                 count?: number;
-            };
+            } | unknown[];
         };
         search_events_200: components["schemas"]["Envelope"] & {
             /**
@@ -25957,7 +25930,7 @@ export interface components {
                         id?: number;
                         /** @description Job Title */
                         title?: string;
-                    };
+                    } | unknown[];
                 };
                 /** @description Resource instance */
                 resource_instances?: {
@@ -25980,7 +25953,7 @@ export interface components {
             meta?: {
                 /** @example 1 */
                 count?: number;
-            };
+            } | unknown[];
         };
         search_for_product_transactions_200: components["schemas"]["Envelope"] & {
             /**
@@ -26083,7 +26056,7 @@ export interface components {
                     id?: number;
                     /** @description team member name */
                     title?: string;
-                };
+                } | unknown[];
                 /** @description The supplier */
                 supplier?: {
                     /** @description Vendor ID */
@@ -26205,7 +26178,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         search_team_member_period_daily_salary_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -26258,7 +26231,7 @@ export interface components {
                  * @example 10
                  */
                 count?: number;
-            };
+            } | unknown[];
         };
         search_team_member_period_salary_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -26308,7 +26281,7 @@ export interface components {
             meta?: {
                 /** @example Accepted */
                 message?: string;
-            };
+            } | unknown[];
         };
         send_email_campaign_to_filtered_clients_request: {
             /**
@@ -26339,7 +26312,7 @@ export interface components {
             meta?: {
                 /** @example Accepted */
                 message?: string;
-            };
+            } | unknown[];
         };
         send_email_newsletter_to_clients_request: {
             /**
@@ -26379,7 +26352,7 @@ export interface components {
             meta?: {
                 /** @example Accepted */
                 message?: string;
-            };
+            } | unknown[];
         } | null);
         send_sms_campaign_to_filtered_clients_request: {
             /**
@@ -26405,7 +26378,7 @@ export interface components {
             meta?: {
                 /** @example Accepted */
                 message?: string;
-            };
+            } | unknown[];
         };
         send_sms_to_clients_402: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -26413,7 +26386,7 @@ export interface components {
             meta?: {
                 /** @example Insufficient funds on the account. Refill your balance. */
                 message?: string;
-            };
+            } | unknown[];
         };
         send_sms_to_clients_request: {
             /**
@@ -26452,7 +26425,7 @@ export interface components {
             meta?: {
                 /** @example 2 */
                 count?: number;
-            };
+            } | unknown[];
         };
         set_team_member_schedule_request: {
             /** @description Schedules to create or update */
@@ -26537,7 +26510,7 @@ export interface components {
             meta?: {
                 /** @example 1 */
                 count?: number;
-            };
+            } | unknown[];
         };
         unlink_appointment_service_association_request: {
             /** @description Whether to remove consumables along with deleting bill of materials. Default 0 */
@@ -27960,7 +27933,7 @@ export interface components {
                     id?: number;
                     /** @description Chain name */
                     title?: string;
-                };
+                } | unknown[];
                 /**
                  * @description Access rights list
                  * @example {}
@@ -28292,7 +28265,7 @@ export interface components {
                 message?: string;
                 /** @example true */
                 conflict?: boolean;
-            };
+            } | unknown[];
         };
         update_product_request: {
             /**
@@ -28419,7 +28392,7 @@ export interface components {
         update_service_links_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         update_service_links_request: {
             /**
@@ -28673,7 +28646,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -28863,7 +28836,7 @@ export interface components {
                              *       "title": "Position"
                              *     }
                              */
-                            position?: Record<string, never> | null;
+                            position?: (Record<string, never> | null) | unknown[];
                             /** @description Whether the team member is a paid staff member counted in license price. */
                             is_paid_staff?: boolean;
                         };
@@ -28998,12 +28971,12 @@ export interface components {
                      *       "title": "Position"
                      *     }
                      */
-                    position?: {
+                    position?: ({
                         /** @description ID of a position. */
                         id?: number;
                         /** @description Title of a position. */
                         title?: string;
-                    } | null;
+                    } | null) | unknown[];
                     /** @description Whether the team member is a paid staff member counted in license price. */
                     is_paid_staff?: boolean;
                 };
@@ -29221,7 +29194,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -29704,7 +29677,7 @@ export interface components {
                      * @example Angelina Jolie
                      */
                     name?: string;
-                };
+                } | unknown[];
                 /**
                  * @description unit of measurement
                  * @example {
@@ -30328,7 +30301,7 @@ export interface components {
             };
             meta?: {
                 total_count?: number;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -30344,7 +30317,7 @@ export interface components {
             data?: unknown;
             meta?: {
                 message?: string;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -30360,7 +30333,7 @@ export interface components {
             data?: unknown;
             meta?: {
                 message?: string;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -30432,7 +30405,7 @@ export interface components {
                 position?: {
                     id?: number;
                     title?: string;
-                };
+                } | unknown[];
                 avatar?: string;
                 avatar_big?: string;
                 hidden?: number;
@@ -30535,6 +30508,11 @@ export interface components {
                 custom_fields?: {
                     "key-1"?: string;
                 };
+                surname?: string;
+                patronymic?: string;
+                display_name?: string;
+                sms_bot?: number;
+                paid?: number;
             };
             meta?: unknown[];
         };
@@ -30699,13 +30677,13 @@ export interface components {
                     show_rating?: number;
                     prepaid?: string;
                     position?: unknown[];
-                };
+                } | unknown[];
                 records?: unknown[];
                 labels?: unknown[];
             }[];
             meta?: {
                 count?: number;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -30723,7 +30701,7 @@ export interface components {
             meta?: {
                 message?: string;
                 conflict?: boolean;
-            };
+            } | unknown[];
         };
         create_event_duplication_strategy_request: {
             title: string;
@@ -31331,7 +31309,7 @@ export interface components {
                 master?: {
                     id?: number;
                     name?: string;
-                };
+                } | unknown[];
                 unit?: {
                     id?: number;
                     title?: string;
@@ -31349,23 +31327,23 @@ export interface components {
                 /** @description Sale quantity */
                 sale_amount?: number;
                 /** @description Sales unit (can be object or null) */
-                sale_unit?: {
+                sale_unit?: ({
                     company_id?: number;
                     id?: number;
                     short_title?: string;
                     title?: string;
-                } | unknown;
+                } | null) | unknown;
                 /** @description Sale unit ID */
                 sale_unit_id?: number;
                 /** @description Service quantity */
                 service_amount?: number;
                 /** @description Sales unit for service (can be object or null) */
-                service_unit?: {
+                service_unit?: ({
                     company_id?: number;
                     id?: number;
                     short_title?: string;
                     title?: string;
-                } | unknown;
+                } | null) | unknown;
                 /** @description Service unit ID */
                 service_unit_id?: number;
             };
@@ -31485,7 +31463,7 @@ export interface components {
                 master?: {
                     id?: number;
                     name?: string;
-                };
+                } | unknown[];
                 unit?: {
                     id?: number;
                     title?: string;
@@ -31501,23 +31479,23 @@ export interface components {
                 /** @description Sale quantity */
                 sale_amount?: number;
                 /** @description Sales unit (can be object or null) */
-                sale_unit?: {
+                sale_unit?: ({
                     company_id?: number;
                     id?: number;
                     short_title?: string;
                     title?: string;
-                } | unknown;
+                } | null) | unknown;
                 /** @description Sale unit ID */
                 sale_unit_id?: number;
                 /** @description Service quantity */
                 service_amount?: number;
                 /** @description Sales unit for service (can be object or null) */
-                service_unit?: {
+                service_unit?: ({
                     company_id?: number;
                     id?: number;
                     short_title?: string;
                     title?: string;
-                } | unknown;
+                } | null) | unknown;
                 /** @description Service unit ID */
                 service_unit_id?: number;
             };
@@ -33260,7 +33238,7 @@ export interface components {
                 master?: {
                     id?: number;
                     title?: string;
-                };
+                } | unknown[];
                 supplier?: {
                     id?: number;
                     title?: string;
@@ -33313,7 +33291,7 @@ export interface components {
                     id?: number;
                     /** @description team member name */
                     title?: string;
-                };
+                } | unknown[];
                 supplier?: {
                     /** @description Supplier ID */
                     id?: number;
@@ -33369,7 +33347,7 @@ export interface components {
                     id?: number;
                     /** @description team member name */
                     title?: string;
-                };
+                } | unknown[];
                 supplier?: {
                     /** @description Supplier ID */
                     id?: number;
@@ -33401,7 +33379,7 @@ export interface components {
             data?: unknown;
             meta?: {
                 message?: string;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -33788,7 +33766,7 @@ export interface components {
             }[];
             meta?: {
                 count?: number;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -33866,7 +33844,7 @@ export interface components {
             }[];
             meta?: {
                 count?: number;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -34350,7 +34328,7 @@ export interface components {
                  * @example 2
                  */
                 total_count?: number;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -34472,7 +34450,7 @@ export interface components {
             }[];
             meta?: {
                 total_count?: number;
-            };
+            } | unknown[];
         };
         get_service_category_list_all_200: {
             /**
@@ -34539,7 +34517,7 @@ export interface components {
                  * @example 2
                  */
                 total_count?: number;
-            };
+            } | unknown[];
         };
         get_team_member_all_200: {
             /**
@@ -34598,7 +34576,7 @@ export interface components {
                  *       "title": "Administrator"
                  *     }
                  */
-                position?: {
+                position?: ({
                     /**
                      * @description Job ID
                      * @example 1
@@ -34609,7 +34587,7 @@ export interface components {
                      * @example Administrator
                      */
                     title?: string;
-                };
+                } | null) | unknown[];
                 /**
                  * @description Path to team member avatar file
                  * @example https://app.alteg.io/images/no-master-sm.png
@@ -34640,6 +34618,28 @@ export interface components {
                  * @example true
                  */
                 is_included_in_payment_policy?: boolean;
+                information?: string;
+                is_fired?: boolean;
+                email?: string;
+                phone?: string;
+                is_bookable?: boolean;
+                employee?: {
+                    id?: number;
+                    phone?: string;
+                    name?: string;
+                    firstname?: string;
+                    surname?: string;
+                };
+                user?: {
+                    id?: number;
+                    name?: string;
+                    phone?: string;
+                    email?: string;
+                    information?: string;
+                    avatar?: string;
+                    is_approved?: boolean;
+                    is_salon_representative?: boolean;
+                } | null;
             }[];
             /**
              * @description Metadata (empty array)
@@ -36614,7 +36614,7 @@ export interface components {
                  */
                 id?: number;
                 /** @description Identifier of the parent product category (may be null if there is no parent product category) */
-                parent_category_id?: number;
+                parent_category_id?: number | null;
                 /** @description Product category name */
                 title?: string;
             };
@@ -36681,7 +36681,7 @@ export interface components {
                     /** @description Team Member name */
                     name?: string;
                     /** @description Position */
-                    position?: Record<string, never>;
+                    position?: Record<string, never> | unknown[];
                     /** @description Specialization */
                     specialization?: string;
                     /** @description User */
@@ -36724,7 +36724,7 @@ export interface components {
                     /** @description Team Member name */
                     name?: string;
                     /** @description Position */
-                    position?: Record<string, never>;
+                    position?: Record<string, never> | unknown[];
                     /** @description Specialization */
                     specialization?: string;
                     /** @description User */
@@ -36737,6 +36737,24 @@ export interface components {
                 /** @description Status name */
                 status_title?: string;
             }[];
+            meta?: components["schemas"]["Meta"];
+        };
+        /** @description POST /auth's answer for an account with two-factor authentication. */
+        TwoFactorChallenge: {
+            /** @example true */
+            success?: boolean;
+            data?: {
+                /**
+                 * @description Challenge id, sent back as `2fa.uuid`.
+                 * @example 3f0c2a9e-5b1d-4c8e-9a57-0d6c2b8e4f11
+                 */
+                uuid: string;
+                /**
+                 * @description Where the code was sent, when given.
+                 * @example Code sent by SMS
+                 */
+                message?: string;
+            };
             meta?: components["schemas"]["Meta"];
         };
         /** @description The location's webhook settings: where events go and which resources send them. */
@@ -37124,7 +37142,7 @@ export interface components {
                  * @example James Smith LLC main location chain
                  */
                 title?: string;
-            };
+            } | unknown[];
             /** @description All location chains. Only when show_groups=1 is set */
             groups?: Record<string, never> | unknown[];
             /**
@@ -37286,7 +37304,7 @@ export interface components {
              *       "title": "Administrator"
              *     }
              */
-            position?: {
+            position?: ({
                 /**
                  * @description Job ID
                  * @example 1
@@ -37297,7 +37315,7 @@ export interface components {
                  * @example Administrator
                  */
                 title?: string;
-            };
+            } | null) | unknown[];
             /**
              * @description Path to team member avatar file
              * @example https://app.alteg.io/images/no-master-sm.png
@@ -37658,7 +37676,7 @@ export interface components {
                     title?: string;
                     /** @description Services binding type */
                     services_binding_type?: number;
-                };
+                } | unknown[];
                 /**
                  * @description The path to the file with the team member's avatar
                  * @example http://app.alteg.io/images/no-master-sm.png
@@ -38585,6 +38603,16 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["create_event_200"];
                     "application/vnd.api.v2+json": components["schemas"]["create_event_200"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -39684,6 +39712,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Two-factor authentication required */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorChallenge"];
+                    "application/vnd.api.v2+json": components["schemas"]["TwoFactorChallenge"];
+                };
+            };
             /** @description Created */
             201: {
                 headers: {

@@ -50,12 +50,16 @@ function deref(spec: Json, node: unknown): Json | undefined {
   return current;
 }
 
-/** Properties of an object schema, through `$ref` and `allOf` (the envelopes wrap page bodies). */
+/**
+ * Properties of an object schema, through `$ref`, `allOf` (the envelopes wrap page bodies) and
+ * `anyOf` branches (an object that may arrive as PHP's empty array is `anyOf: [object, []]`).
+ */
 function propertiesOf(spec: Json, node: unknown): Record<string, Json> {
   const schema = deref(spec, node);
   if (!schema) return {};
   const out: Record<string, Json> = {};
-  for (const part of (schema.allOf ?? []) as unknown[]) Object.assign(out, propertiesOf(spec, part));
+  for (const key of ["allOf", "anyOf", "oneOf"])
+    for (const part of (schema[key] ?? []) as unknown[]) Object.assign(out, propertiesOf(spec, part));
   for (const [k, v] of Object.entries((schema.properties ?? {}) as Record<string, unknown>)) {
     out[k] = deref(spec, v) ?? {};
   }

@@ -3,7 +3,14 @@
 // templates are compared segment by segment: a parameter matches a parameter, a literal the same
 // literal; among several matches the one with the most literal segments wins (`/clients/search`
 // over `/clients/{client_id}`).
-import { METHODS, type Method, type Operation } from "../../../contract-tests/support/spec.js";
+// No import from contract-tests/: the converter (which runs this) must build in a copy of spec/ and scripts/ alone.
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+/** What matching needs of an operation (contract-tests' Operation has these, and more). */
+export interface Routable {
+  method: string;
+  path: string;
+}
 
 const segments = (path: string): string[] =>
   path
@@ -12,11 +19,15 @@ const segments = (path: string): string[] =>
     .filter((s) => s !== "");
 const isParam = (segment: string): boolean => /^\{[^}]+\}$/.test(segment);
 
-export function findOperation(operations: Operation[], method: string, path: string): Operation | undefined {
-  const m = method.toLowerCase() as Method;
+export function findOperation<T extends Routable>(
+  operations: T[],
+  method: string,
+  path: string,
+): T | undefined {
+  const m = method.toLowerCase();
   if (!METHODS.includes(m)) return undefined;
   const wanted = segments(path);
-  let best: { op: Operation; literals: number } | undefined;
+  let best: { op: T; literals: number } | undefined;
   for (const op of operations) {
     if (op.method !== m) continue;
     const have = segments(op.path);

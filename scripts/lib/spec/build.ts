@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { enrichFromBlueprint } from "../blueprint/enrich.js";
 import { catalogStep } from "../catalog/step.js";
+import { applyEvidenceCorrections, type CorrectionReport } from "../evidence/correct.js";
+import { readEvidence } from "../evidence/files.js";
 import { type EmitReport, emitDocument, wrapEnvelopes } from "./emitter.js";
 import { parseIndex } from "./index-parser.js";
 import { OVERLAY_FILE, pageFile, REFERENCE_DIR, readOperations, SEED_FILE } from "./inputs.js";
@@ -32,6 +34,8 @@ export interface BuildResult {
   splits: SplitRecord[];
   /** Reports the build writes besides openapi.yaml (the catalog disagreements): [file, text]. */
   outputs: [string, string][];
+  /** Corrections made from spec/evidence and the pages' sentences (scripts/lib/evidence/correct.ts). */
+  evidence: CorrectionReport;
 }
 
 /** Converted pages and index, before blueprint enrichment and corrections. */
@@ -81,6 +85,8 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
   // After the blueprint and the split (the catalog outranks both), before the overlay (evidence outranks the catalog).
   const catalog = catalogStep(root, doc);
   applyCorrections(root, doc);
+  // After the overlay: the running API outranks the pages, the catalog and the overlay's choices.
+  const evidence = applyEvidenceCorrections(doc, readEvidence(root));
   wrapEnvelopes(doc, report.envelopes);
   // Last: event `data` points at the entity components and operations every step before made.
   addWebhookSettings(doc);
@@ -96,6 +102,7 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
     pageLimits,
     splits,
     outputs: catalog.outputs,
+    evidence,
   };
 }
 

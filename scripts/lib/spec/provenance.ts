@@ -21,6 +21,8 @@ export const INPUT_ROOTS = [
   "scripts/lib/catalog",
   // The shared helpers the converter imports (isRecord, sha256).
   "src/internal",
+  "spec/evidence/responses",
+  "scripts/lib/evidence",
 ];
 
 export interface Provenance {

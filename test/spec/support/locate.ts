@@ -53,7 +53,11 @@ export function bodySchema(spec: Json, operation: Json, section: string): Json |
       : ((operation.responses as Json)?.[section] as Json | undefined);
   const content = (body?.content ?? {}) as Json;
   const first = Object.values(content)[0] as Json | undefined;
-  return first?.schema ? unwrapEnvelope(deref(spec, first.schema)) : undefined;
+  const schema = first?.schema ? unwrapEnvelope(deref(spec, first.schema)) : undefined;
+  // A page body the API answers inside the envelope (scripts/lib/evidence/shapes.ts) is its data's item.
+  if (schema?.["x-altegio-page-body"] === "data.items")
+    return deref(spec, ((schema.properties as Json).data as Json).items);
+  return schema;
 }
 
 export function locate(spec: Json, operation: Json, field: VendorField): Located | undefined {
