@@ -1,3 +1,4 @@
+import type { components } from "../generated/schema.js";
 import { type AltegioClient, buildAltegioClient } from "./create-altegio-client.js";
 import { AltegioApiError } from "./errors/altegio-api-error.js";
 import { AltegioConfigError } from "./errors/altegio-config-error.js";
@@ -49,8 +50,8 @@ export interface LoginChallenge {
   /** The vendor's hint (e.g. where the code was sent), when given. */
   message: string | undefined;
   /**
-   * Sends the code and resolves with the token. Assumption (no Altegio page documents the
-   * second step yet): POST /auth again with `{ uuid, code }`.
+   * Sends the code and resolves with the token: POST /auth again with the credentials and
+   * `2fa: { uuid, secret: code }`, as integrations that complete 2FA do (openapi.yaml types the step).
    */
   complete(code: string): Promise<LoginSuccess>;
 }
@@ -61,7 +62,8 @@ export interface LoginChallenge {
  * {@link AltegioLoginError}. Altegio regenerates the token when the user changes the password,
  * so call this again after an `AltegioAuthenticationError`.
  *
- * The password is sent once and kept nowhere: no error carries the request body.
+ * The password is sent once (twice for a 2FA account: the second step repeats it) and kept
+ * nowhere else: no error carries the request body.
  *
  * @example
  * const result = await login({ partnerToken, login: "ann@example.com", password });
@@ -83,11 +85,14 @@ export async function login(options: LoginOptions): Promise<LoginSuccess | Login
   const { client, secrets } = buildAltegioClient({ ...clientOptions, userToken: undefined, retry: false }, [
     password,
   ]);
-  const post = (body: Record<string, string>) => authorize(client, body, secrets);
-  return post({ login: user, password }).then((answer) => toResult(answer, post));
+  const post = (body: AuthBody) => authorize(client, body, secrets);
+  // The second 2FA step repeats the credentials, so they stay in this closure until it is done.
+  const second: Second = (uuid, code) => post({ login: user, password, "2fa": { uuid, secret: code } });
+  return post({ login: user, password }).then((answer) => toResult(answer, second));
 }
 
-type Post = (body: Record<string, string>) => Promise<AuthAnswer>;
+type AuthBody = components["schemas"]["authorize_user_request"];
+type Second = (uuid: string, code: string) => Promise<AuthAnswer>;
 interface AuthAnswer {
   status: number;
   body: unknown;
@@ -97,16 +102,9 @@ interface AuthAnswer {
   secrets: Secrets;
 }
 
-async function authorize(
-  client: AltegioClient,
-  body: Record<string, string>,
-  secrets: Secrets,
-): Promise<AuthAnswer> {
+async function authorize(client: AltegioClient, body: AuthBody, secrets: Secrets): Promise<AuthAnswer> {
   try {
-    // Cast: the 2FA step body ({ uuid, code }) is not in openapi.yaml.
-    const { data, response } = await client.POST("/auth", {
-      body: body as { login: string; password: string },
-    });
+    const { data, response } = await client.POST("/auth", { body });
     return { status: response.status, body: data, headers: response.headers, url: response.url, secrets };
   } catch (error) {
     if (
@@ -121,7 +119,7 @@ async function authorize(
   }
 }
 
-function toResult(answer: AuthAnswer, post: Post): LoginSuccess | LoginChallenge {
+function toResult(answer: AuthAnswer, second: Second): LoginSuccess | LoginChallenge {
   const data = (answer.body as { data?: Record<string, unknown> } | undefined)?.data;
   if (data && typeof data.user_token === "string" && data.user_token) {
     const { user_token: userToken, ...user } = data;
@@ -136,7 +134,7 @@ function toResult(answer: AuthAnswer, post: Post): LoginSuccess | LoginChallenge
       async complete(code: string) {
         if (typeof code !== "string" || code === "")
           throw new AltegioConfigError("code", "must be a non-empty string");
-        const result = toResult(await post({ uuid, code }), post);
+        const result = toResult(await second(uuid, code), second);
         if (result.status !== "authorized") throw unexpected(answer);
         return result;
       },

@@ -59,7 +59,12 @@ describe("login", () => {
     expect(result.message).toBe("Code sent by SMS");
     const done = await result.complete("1234");
     expect(done.userToken).toBe("tok-2");
-    expect(JSON.parse(server.requests[1]?.body ?? "")).toEqual({ uuid: "u-42", code: "1234" });
+    // The second step repeats the credentials with the challenge (openapi.yaml: authorize_user_request.2fa).
+    expect(JSON.parse(server.requests[1]?.body ?? "")).toEqual({
+      login: "j@example.com",
+      password: "pw",
+      "2fa": { uuid: "u-42", secret: "1234" },
+    });
   });
 
   it("wrong credentials reject with AltegioLoginError (status and vendor message kept)", async () => {
