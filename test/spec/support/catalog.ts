@@ -100,6 +100,10 @@ export function isEnveloped(spec: Json, schema: Json | undefined): boolean {
 /** Where the catalog's schema starts in the spec body: `data` of the envelope, or the body itself. */
 export function catalogRoot(spec: Json, entry: CatalogOperation, body: Json | undefined): Json | undefined {
   if (!body) return undefined;
+  // A bare body the running API answers inside the envelope (scripts/lib/evidence/shapes.ts, the
+  // team member schedule): the catalog's fields are those of one item of `data`.
+  if (entry.response.envelope !== "v1" && unwrapEnvelope(body)["x-altegio-page-body"] === "data.items")
+    return navigate(spec, unwrapEnvelope(body), "data")?.schema.items as Json | undefined;
   if (entry.response.envelope !== "v1") return body;
   const data = navigate(spec, unwrapEnvelope(body), "data");
   return data?.schema;
