@@ -4,7 +4,10 @@ import type { Operation, Spec } from "./spec.js";
 export interface Case {
   op: Operation;
   status: number;
-  /** The lowest documented 2xx: the one a target answers without being asked. */
+  /**
+   * The lowest documented 2xx that holds for every caller (no `x-altegio-when`): the one a target
+   * answers without being asked. POST /auth's 200 (2FA accounts only) is not; its 201 is.
+   */
   isDefaultSuccess: boolean;
   name: string;
 }
@@ -19,7 +22,9 @@ export function statusesOf(op: Operation): number[] {
 
 export function casesFor(op: Operation): Case[] {
   const statuses = statusesOf(op);
-  const firstSuccess = statuses.find((s) => s >= 200 && s < 300);
+  const conditional = new Set(op.responses.filter((r) => r.when !== undefined).map((r) => Number(r.status)));
+  const success = statuses.filter((s) => s >= 200 && s < 300);
+  const firstSuccess = success.find((s) => !conditional.has(s)) ?? success[0];
   return statuses.map((status) => ({
     op,
     status,

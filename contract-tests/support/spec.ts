@@ -47,6 +47,8 @@ export interface Parameter {
 export interface ResponseCase {
   status: string;
   description: string;
+  /** `x-altegio-when`: the condition under which the API gives this answer (POST /auth's 2FA 200). */
+  when?: string;
   content: Record<string, MediaObject>;
 }
 export interface Operation {
@@ -195,6 +197,9 @@ function collectOperations(doc: JsonObject): Operation[] {
           return {
             status,
             description: isRecord(res) && typeof res.description === "string" ? res.description : "",
+            ...(isRecord(res) && typeof res["x-altegio-when"] === "string"
+              ? { when: res["x-altegio-when"] }
+              : {}),
             content: mediaContent,
           };
         }),

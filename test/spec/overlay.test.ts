@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { casesFor } from "../../contract-tests/support/cases.js";
+import { loadSpec as loadContractSpec } from "../../contract-tests/support/spec.js";
 import { query } from "../../scripts/lib/spec/jsonpath.js";
 import { applyOverlay } from "../../scripts/lib/spec/overlay.js";
 import { admittedTypes } from "./support/locate.js";
@@ -76,6 +78,18 @@ describe("corrections overlay", () => {
   it("POST /auth (no Security line) takes the partner token: BearerPartner", () => {
     expect(op("authorize_user").security).toEqual([{ BearerPartner: [] }]);
     expect(op("authorize_user")["x-altegio-choice"]).toMatch(/partner token/);
+  });
+
+  it("POST /auth documents the 2FA challenge as 200, conditional (x-altegio-when); a plain login's answer is 201", () => {
+    const responses = op("authorize_user").responses as Json;
+    expect(Object.keys(responses).filter((s) => s.startsWith("2"))).toEqual(["200", "201"]);
+    expect((responses["200"] as Json)["x-altegio-when"]).toMatch(/two-factor/);
+    expect((responses["201"] as Json)["x-altegio-when"]).toBeUndefined();
+    // The contract suite's unasked-for success is therefore 201, not Prism's lowest 2xx.
+    const auth = loadContractSpec(join(ROOT, "openapi.yaml")).operations.find(
+      (o) => o.id === "authorize_user",
+    );
+    expect(auth && casesFor(auth).find((c) => c.isDefaultSuccess)?.status).toBe(201);
   });
 
   it("paths that already contain /api/v1 get path-level servers at the host root", () => {
