@@ -5232,6 +5232,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bookform/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a booking form's settings
+         * @description Altegio documents no such operation; 7 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /bookform/{id}, line 833).
+         */
+        get: operations["get_booking_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_code/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a phone confirmation code by SMS
+         * @description Altegio documents no such operation; 5 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /book_code/{company_id}, line 1631).
+         */
+        post: operations["send_booking_sms_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a client in by phone number and SMS code
+         * @description Altegio documents no such operation; 6 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /user/auth, line 2073).
+         */
+        post: operations["authorize_client_by_sms_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/i18n/{langCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the booking form's translations
+         * @description Altegio documents no such operation; 5 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /i18n/{langCode}, line 1060).
+         */
+        get: operations["get_booking_translations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_services/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get services available for booking
+         * @description Altegio documents no such operation; 15 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_services/{company_id}, line 1113).
+         */
+        get: operations["get_bookable_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_staff/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get team members available for booking
+         * @description Altegio documents no such operation; 14 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_staff/{company_id}, line 1220).
+         */
+        get: operations["get_bookable_team_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_dates/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get dates available for booking
+         * @description Altegio documents no such operation; 16 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_dates/{company_id}, line 1309).
+         */
+        get: operations["get_bookable_dates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_times/{location_id}/{team_member_id}/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get times available for booking
+         * @description Altegio documents no such operation; 14 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_times/{company_id}/{staff_id}/{date}, line 1483).
+         */
+        get: operations["get_bookable_times"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_check/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check booking parameters
+         * @description Altegio documents no such operation; 4 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /book_check/{company_id}, line 1699).
+         */
+        post: operations["check_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_record/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an online booking
+         * @description Altegio documents no such operation; 21 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /book_record/{company_id}, line 1831).
+         */
+        post: operations["create_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/records/{appointment_id}/{record_hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a client's booking
+         * @description Altegio documents no such operation; 4 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /user/records/{record_id}/{record_hash}, line 2179).
+         */
+        get: operations["get_client_booking"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a client's booking
+         * @description Altegio documents no such operation; 4 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /user/records/{record_id}/{record_hash}, line 2355).
+         */
+        delete: operations["delete_client_booking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_record/{location_id}/{appointment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an online booking
+         * @description Altegio documents no such operation; 2 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (PUT /book_record/{company_id}/{record_id}, line 1919).
+         */
+        put: operations["update_booking"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activity/{location_id}/{event_id}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a place in an event
+         * @description Altegio documents no such operation; 2 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /activity/{company_id}/{activity_id}/book, line 2012).
+         */
+        post: operations["create_event_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_staff_seances/{location_id}/{team_member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a team member's nearest available sessions
+         * @description Altegio documents no such operation; 2 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_staff_seances/{company_id}/{staff_id}/, line 1556).
+         */
+        get: operations["get_team_member_nearest_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -36951,6 +37235,561 @@ export interface components {
             finances_operation?: 0 | 1;
         };
         /**
+         * @example {
+         *       "phone": "79991234567",
+         *       "fulname": "Sample text"
+         *     }
+         */
+        send_booking_sms_code_request: {
+            /** @example 79161001010 */
+            phone: string;
+            /** @example Sample text */
+            fullname?: string;
+            Headers?: string;
+        };
+        authorize_client_by_sms_code_request: {
+            /** @example 79161001010 */
+            phone: string;
+            /** @example 20123 */
+            code: string;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "user_token": "wec23fh8cDfFV4432fc352456"
+         *       },
+         *       "meta": []
+         *     }
+         */
+        authorize_client_by_sms_code_201: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                /** @example wec23fh8cDfFV4432fc352456 */
+                user_token: string;
+                name?: string;
+                phone?: string;
+                login?: string;
+                email?: string;
+                avatar?: string;
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        get_bookable_services_200: {
+            success?: boolean;
+            data?: {
+                events?: unknown[];
+                services?: unknown[];
+                category?: {
+                    id?: number;
+                    title?: string;
+                    sex?: number;
+                    api_id?: number;
+                    weight?: number;
+                }[];
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": "16",
+         *           "name": "Sample text",
+         *           "bookable": true,
+         *           "specialization": "Sample text",
+         *           "position": {
+         *             "id": 1,
+         *             "title": "Sample text"
+         *           },
+         *           "show_rating": "1",
+         *           "rating": "3",
+         *           "votes_count": "1",
+         *           "avatar": "https://yclients.com/images/no-master.png",
+         *           "comments_count": "0",
+         *           "weight": "11",
+         *           "information": "<span></span>",
+         *           "seance_date": "2015-09-25",
+         *           "seances": []
+         *         },
+         *         {
+         *           "id": "32",
+         *           "name": "Sample text",
+         *           "bookable": false,
+         *           "specialization": "Sample text",
+         *           "position": [],
+         *           "show_rating": "1",
+         *           "rating": "4",
+         *           "votes_count": "1",
+         *           "avatar": "https://yclients.com/images/no-master.png",
+         *           "comments_count": "0",
+         *           "weight": "8",
+         *           "information": "<span></span>"
+         *         }
+         *       ],
+         *       "meta": []
+         *     }
+         */
+        get_bookable_team_members_200: {
+            success?: boolean;
+            data?: {
+                id?: string | number;
+                name?: string;
+                bookable?: boolean;
+                specialization?: string;
+                position?: unknown;
+                show_rating?: string | number;
+                rating?: string | number;
+                votes_count?: string | number;
+                avatar?: string;
+                comments_count?: string | number;
+                weight?: string | number;
+                information?: string;
+                seance_date?: string;
+                seances?: unknown[];
+                avatar_big?: string;
+                image_group?: unknown[];
+                position_id?: number;
+                schedule_till?: string;
+                fired?: number;
+                status?: number;
+                hidden?: number;
+                prepaid?: string;
+            }[];
+            meta?: unknown[];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "booking_days": {
+         *           "9": [
+         *             "4",
+         *             "5",
+         *             "8",
+         *             "9",
+         *             "12",
+         *             "13",
+         *             "16",
+         *             "17",
+         *             "20",
+         *             "21",
+         *             "24",
+         *             "25",
+         *             "28",
+         *             "29",
+         *             "30"
+         *           ],
+         *           "10": [
+         *             "1",
+         *             "4",
+         *             "5",
+         *             "8",
+         *             "9",
+         *             "12",
+         *             "13",
+         *             "16",
+         *             "17",
+         *             "20",
+         *             "21",
+         *             "24",
+         *             "25"
+         *           ]
+         *         },
+         *         "booking_dates": [
+         *           "2015-09-04",
+         *           "2015-09-05",
+         *           "2015-09-08",
+         *           "2015-09-09",
+         *           "2015-09-12",
+         *           "2015-09-13",
+         *           "2015-09-16",
+         *           "2015-09-17",
+         *           "2015-09-20",
+         *           "2015-09-21",
+         *           "2015-09-24",
+         *           "2015-09-25",
+         *           "2015-09-28",
+         *           "2015-09-29",
+         *           "2015-09-30",
+         *           "2015-10-01",
+         *           "2015-10-04",
+         *           "2015-10-05",
+         *           "2015-10-08",
+         *           "2015-10-09",
+         *           "2015-10-12",
+         *           "2015-10-13",
+         *           "2015-10-16",
+         *           "2015-10-17",
+         *           "2015-10-20",
+         *           "2015-10-21",
+         *           "2015-10-24",
+         *           "2015-10-25"
+         *         ],
+         *         "working_days": {
+         *           "9": [
+         *             "4",
+         *             "5",
+         *             "8",
+         *             "9",
+         *             "12",
+         *             "13",
+         *             "16",
+         *             "17",
+         *             "20",
+         *             "21",
+         *             "24",
+         *             "25",
+         *             "28",
+         *             "29",
+         *             "30"
+         *           ],
+         *           "10": [
+         *             "1",
+         *             "4",
+         *             "5",
+         *             "8",
+         *             "9",
+         *             "12",
+         *             "13",
+         *             "16",
+         *             "17",
+         *             "20",
+         *             "21",
+         *             "24",
+         *             "25"
+         *           ]
+         *         },
+         *         "working_dates": [
+         *           "2015-09-04",
+         *           "2015-09-05",
+         *           "2015-09-08",
+         *           "2015-09-09",
+         *           "2015-09-12",
+         *           "2015-09-13",
+         *           "2015-09-16",
+         *           "2015-09-17",
+         *           "2015-09-20",
+         *           "2015-09-21",
+         *           "2015-09-24",
+         *           "2015-09-25",
+         *           "2015-09-28",
+         *           "2015-09-29",
+         *           "2015-09-30",
+         *           "2015-10-01",
+         *           "2015-10-04",
+         *           "2015-10-05",
+         *           "2015-10-08",
+         *           "2015-10-09",
+         *           "2015-10-12",
+         *           "2015-10-13",
+         *           "2015-10-16",
+         *           "2015-10-17",
+         *           "2015-10-20",
+         *           "2015-10-21",
+         *           "2015-10-24",
+         *           "2015-10-25"
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        get_bookable_dates_200: {
+            success?: boolean;
+            data?: {
+                booking_days?: {
+                    9?: string[];
+                    10?: string[];
+                } | unknown[];
+                booking_dates?: string[];
+                working_days?: {
+                    9?: (string | number)[];
+                    10?: (string | number)[];
+                };
+                working_dates?: string[];
+            };
+            meta?: unknown[];
+        };
+        get_bookable_times_200: {
+            success?: boolean;
+            data?: unknown[];
+            meta?: components["schemas"]["Meta"];
+        };
+        check_booking_request: {
+            appointments: {
+                /** @example 1 */
+                id: number;
+                services: number[];
+                /** @example 20201 */
+                staff_id: number;
+                /** @example '2015 */
+                datetime?: string;
+                custom_fields?: Record<string, never>;
+            };
+        };
+        /**
+         * @example {
+         *       "success": false,
+         *       "data": null,
+         *       "meta": {
+         *         "message": "Sample text"
+         *       }
+         *     }
+         */
+        check_booking_422: {
+            success?: boolean;
+            data?: unknown;
+            meta?: {
+                message?: string;
+            } | unknown[];
+        };
+        create_booking_request: {
+            /** @example 79161001010 */
+            phone: string;
+            /** @example Sample text */
+            fullname: string;
+            /** @example client@yclients.com */
+            email?: string;
+            /** @example 20145 */
+            code?: number;
+            /** @example Sample text */
+            comment?: string;
+            /** @example mobile */
+            type?: string;
+            /** @example 2 */
+            notify_by_sms?: number;
+            /** @example 2 */
+            notify_by_email?: number;
+            /** @example 2 */
+            api_id?: number;
+            appointments: {
+                /** @example 1 */
+                id: number;
+                services: number[];
+                /** @example 20201 */
+                staff_id: number;
+                /** @example '2015 */
+                datetime?: string;
+                custom_fields?: Record<string, never>;
+            };
+        };
+        create_booking_201: {
+            /** @example 1 */
+            id: number;
+            /** @example 23521 */
+            record_id: number;
+            /** @example Sample text */
+            record_hash: string;
+        };
+        get_client_booking_201: {
+            /** @example 12655 */
+            id: number;
+            services: number[];
+            company: {
+                /** @example 1 */
+                id: number;
+                /** @example Sample text */
+                title: string;
+                /** @example Sample text */
+                country: string;
+                /** @example 5 */
+                country_id: number;
+                /** @example Sample text */
+                city: string;
+                /** @example 5 */
+                city_id: number;
+                /** @example 74958008080 */
+                phone: string;
+                /** @example Europe/Moscow */
+                timezone: string;
+                /** @example Sample text */
+                address: string;
+                /** @example 35.5665 */
+                coordinate_lat: number;
+                /** @example 35.5665 */
+                coordinate_lng: number;
+            };
+            staff: {
+                /** @example 1 */
+                id: number;
+                /** @example Sample text */
+                name: string;
+                /** @example Sample text */
+                specialization: string;
+                position: {
+                    /** @example 2 */
+                    id: number;
+                    /** @example Sample text */
+                    title: string;
+                } | unknown[];
+                /** @example true */
+                show_rating: boolean;
+                /** @example 5 */
+                rating: number;
+                /** @example 24 */
+                votes_count: number;
+                /** @example 24 */
+                comments_count: number;
+                /** @example https://yclients.com/uploads/logo.png */
+                avatar: string;
+            };
+            /** @example Sample text */
+            comment: string;
+            /** @example '2012 */
+            date?: string;
+            /** @example '2012 */
+            create_date?: string;
+            /** @example 3600 */
+            length: number;
+            /** @example false */
+            deleted: boolean;
+            /** @example false */
+            online: boolean;
+            /** @example false */
+            master_requested: boolean;
+            /** @example 2 */
+            notify_by_sms?: number;
+            /** @example 2 */
+            notify_by_email?: number;
+            /** @example 2 */
+            api_id?: number;
+        };
+        /**
+         * @example {
+         *       "datetime": "2016-05-20T14:30:00",
+         *       "comment": "DODO!"
+         *     }
+         */
+        update_booking_request: {
+            /** @example 79161001010 */
+            datetime: string;
+            /** @example Sample text */
+            comment?: string;
+        };
+        update_booking_200: {
+            /** @example 12655 */
+            id: number;
+            services: number[];
+            company: {
+                /** @example 1 */
+                id: number;
+                /** @example Sample text */
+                title: string;
+                /** @example Sample text */
+                country: string;
+                /** @example 5 */
+                country_id: number;
+                /** @example Sample text */
+                city: string;
+                /** @example 5 */
+                city_id: number;
+                /** @example 74958008080 */
+                phone: string;
+                /** @example Europe/Moscow */
+                timezone: string;
+                /** @example Sample text */
+                address: string;
+                /** @example 35.5665 */
+                coordinate_lat: number;
+                /** @example 35.5665 */
+                coordinate_lng: number;
+            };
+            staff: {
+                /** @example 1 */
+                id: number;
+                /** @example Sample text */
+                name: string;
+                /** @example Sample text */
+                specialization: string;
+                position: {
+                    /** @example 2 */
+                    id: number;
+                    /** @example Sample text */
+                    title: string;
+                } | unknown[];
+                /** @example true */
+                show_rating: boolean;
+                /** @example 5 */
+                rating: number;
+                /** @example 24 */
+                votes_count: number;
+                /** @example 24 */
+                comments_count: number;
+                /** @example https://yclients.com/uploads/logo.png */
+                avatar: string;
+            };
+            /** @example Sample text */
+            comment: string;
+            /** @example '2012 */
+            date?: string;
+            /** @example '2012 */
+            create_date?: string;
+            /** @example 3600 */
+            length: number;
+            /** @example false */
+            deleted: boolean;
+            /** @example false */
+            online: boolean;
+            /** @example false */
+            master_requested: boolean;
+            /** @example 2 */
+            notify_by_sms?: number;
+            /** @example 2 */
+            notify_by_email?: number;
+            /** @example 2 */
+            api_id?: number;
+        };
+        /**
+         * @example {
+         *       "fullname": "Test user",
+         *       "phone": "71110000011",
+         *       "email": "testemail@yclients.com",
+         *       "code": "",
+         *       "comment": "",
+         *       "notify_by_sms": 0,
+         *       "notify_by_email": 0,
+         *       "type": "mobile"
+         *     }
+         */
+        create_event_booking_request: {
+            fullname?: string;
+            phone?: string;
+            email?: string;
+            code?: string;
+            comment?: string;
+            notify_by_sms?: number;
+            notify_by_email?: number;
+            type?: string;
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 28417878,
+         *         "hash": "9e6a54a1a9b118b65cc39ab6f3c3b5b4"
+         *       },
+         *       "meta": []
+         *     }
+         */
+        create_event_booking_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                hash?: string;
+            };
+            meta?: unknown[];
+        };
+        get_team_member_nearest_sessions_200: {
+            success?: boolean;
+            data?: {
+                seance_date?: string;
+                seances?: unknown[];
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        /**
          * @description What happened to the resource.
          * @enum {string}
          */
@@ -55036,6 +55875,400 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                     "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_booking_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    send_booking_sms_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["send_booking_sms_code_request"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    authorize_client_by_sms_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["authorize_client_by_sms_code_request"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["authorize_client_by_sms_code_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["authorize_client_by_sms_code_201"];
+                };
+            };
+        };
+    };
+    get_booking_translations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                langCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_bookable_services: {
+        parameters: {
+            query?: {
+                staff_id?: number;
+                datetime?: string;
+                service_ids?: number[];
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_bookable_services_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_bookable_services_200"];
+                };
+            };
+        };
+    };
+    get_bookable_team_members: {
+        parameters: {
+            query?: {
+                service_ids?: number[];
+                datetime?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_bookable_team_members_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_bookable_team_members_200"];
+                };
+            };
+        };
+    };
+    get_bookable_dates: {
+        parameters: {
+            query?: {
+                service_ids?: number[];
+                staff_id?: number;
+                date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_bookable_dates_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_bookable_dates_200"];
+                };
+            };
+        };
+    };
+    get_bookable_times: {
+        parameters: {
+            query?: {
+                service_ids?: number[];
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+                /** @description Called `staff_id` in the YCLIENTS blueprint. */
+                team_member_id: number;
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_bookable_times_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_bookable_times_200"];
+                };
+            };
+        };
+    };
+    check_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["check_booking_request"];
+            };
+        };
+        responses: {
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["check_booking_422"];
+                    "application/vnd.api.v2+json": components["schemas"]["check_booking_422"];
+                };
+            };
+        };
+    };
+    create_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["create_booking_request"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["create_booking_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_booking_201"];
+                };
+            };
+        };
+    };
+    get_client_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `record_id` in the YCLIENTS blueprint. */
+                appointment_id: string;
+                record_hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_client_booking_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_client_booking_201"];
+                };
+            };
+        };
+    };
+    delete_client_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `record_id` in the YCLIENTS blueprint. */
+                appointment_id: number;
+                record_hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+                /** @description Called `record_id` in the YCLIENTS blueprint. */
+                appointment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["update_booking_request"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["update_booking_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_booking_200"];
+                };
+            };
+        };
+    };
+    create_event_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+                /** @description Called `activity_id` in the YCLIENTS blueprint. */
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["create_event_booking_request"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["create_event_booking_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_event_booking_200"];
+                };
+            };
+        };
+    };
+    get_team_member_nearest_sessions: {
+        parameters: {
+            query?: {
+                service_ids?: number[];
+                datetime?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+                /** @description Called `staff_id` in the YCLIENTS blueprint. */
+                team_member_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_nearest_sessions_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_nearest_sessions_200"];
                 };
             };
         };

@@ -2,10 +2,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { enrichFromBlueprint } from "../blueprint/enrich.js";
-import { catalogStep } from "../catalog/step.js";
+import { catalogStep, REPORT_TSV } from "../catalog/step.js";
+import { callsKnown, readCallGroups } from "../evidence/calls.js";
 import { applyEvidenceCorrections, type CorrectionReport } from "../evidence/correct.js";
 import { readEvidence } from "../evidence/files.js";
 import { type EmitReport, emitDocument, wrapEnvelopes } from "./emitter.js";
+import { addEvidenceOperations, type EvidenceOperation } from "./evidence-operations.js";
 import { parseIndex } from "./index-parser.js";
 import { OVERLAY_FILE, pageFile, REFERENCE_DIR, readOperations, SEED_FILE } from "./inputs.js";
 import type { PageModel } from "./model.js";
@@ -16,6 +18,7 @@ import { annotatePageLimits, type PageLimitNote } from "./page-size.js";
 import { type SplitRecord, splitOptionalSegments } from "./path-split.js";
 import { makeProvenance, type Provenance, provenanceText } from "./provenance.js";
 import { parseSeed, SEED_NOTE, SEED_SIBLING, SEEDED_SLUG } from "./seed-parser.js";
+import { sourcesOutputs } from "./sources.js";
 import { addWebhookSettings } from "./webhook-settings.js";
 import { addWebhooks } from "./webhooks.js";
 import { toYaml } from "./yaml-writer.js";
@@ -36,6 +39,8 @@ export interface BuildResult {
   outputs: [string, string][];
   /** Corrections made from spec/evidence and the pages' sentences (scripts/lib/evidence/correct.ts). */
   evidence: CorrectionReport;
+  /** Operations added from calls.tsv and the blueprint (evidence-operations.ts). */
+  evidenceOperations: EvidenceOperation[];
 }
 
 /** Converted pages and index, before blueprint enrichment and corrections. */
@@ -63,8 +68,11 @@ export function convertPages(root: string): {
   };
 }
 
-export function applyCorrections(root: string, doc: Record<string, unknown>): void {
-  applyOverlay(doc, parseOverlay(readFileSync(join(root, OVERLAY_FILE), "utf8")));
+/** Applies the overlay; returns how many actions it has. */
+export function applyCorrections(root: string, doc: Record<string, unknown>): number {
+  const overlay = parseOverlay(readFileSync(join(root, OVERLAY_FILE), "utf8"));
+  applyOverlay(doc, overlay);
+  return overlay.actions.length;
 }
 
 export interface BuildOptions {
@@ -84,13 +92,29 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
   const pageLimits = annotatePageLimits(doc);
   // After the blueprint and the split (the catalog outranks both), before the overlay (evidence outranks the catalog).
   const catalog = catalogStep(root, doc);
-  applyCorrections(root, doc);
+  const overlayActions = applyCorrections(root, doc);
+  // Operations no vendor source has, that integrations call and the blueprint documents; before
+  // the evidence corrections, which then hold them against the recorded bodies too.
+  // The webhook settings (issue 15) are such operations too, built by hand from the same sources.
+  addWebhookSettings(doc);
+  const recorded = readEvidence(root);
+  const evidenceOperations = await addEvidenceOperations(root, doc, recorded);
   // After the overlay: the running API outranks the pages, the catalog and the overlay's choices.
-  const evidence = applyEvidenceCorrections(doc, readEvidence(root));
+  const evidence = applyEvidenceCorrections(doc, recorded);
   wrapEnvelopes(doc, report.envelopes);
   // Last: event `data` points at the entity components and operations every step before made.
-  addWebhookSettings(doc);
   addWebhooks(doc);
+  const [, catalogTsv = ""] = catalog.outputs.find(([file]) => file === REPORT_TSV) ?? [];
+  const sources = sourcesOutputs(doc, {
+    pages: readOperations(root).filter((row) => row.hasPage).length,
+    overlayActions,
+    catalogDisagreementsTsv: catalogTsv,
+    splits,
+    evidenceOperations,
+    evidence,
+    evidenceFiles: recorded.length,
+    calls: callsKnown(doc, readCallGroups(root)),
+  });
   const yaml = toYaml(doc);
   const provenance = makeProvenance(root, yaml, { source: SOURCE, catalog: catalog.provenance }, today);
   return {
@@ -101,8 +125,9 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
     report,
     pageLimits,
     splits,
-    outputs: catalog.outputs,
+    outputs: [...catalog.outputs, ...sources],
     evidence,
+    evidenceOperations,
   };
 }
 

@@ -37,6 +37,9 @@ if (check) {
     `spec:build: wrote ${SPEC_FILE} (${result.yaml.length} bytes, ${paths} paths) and ${PROVENANCE_FILE} in ${Math.round(performance.now() - started)} ms`,
   );
   console.log(`  page-size limits from the pages' prose: ${result.pageLimits.length} fields`);
+  console.log(
+    `  operations from calls.tsv and the blueprint: ${result.evidenceOperations.map((o) => o.operationId).join(", ") || "none"}`,
+  );
   if (result.report.duplicates.length > 0)
     console.log(`  duplicate field names kept once: ${result.report.duplicates.length}`);
 }

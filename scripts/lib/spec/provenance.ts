@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { sha256 } from "../../../src/internal/sha256.js";
 import { CATALOG_OUTPUTS, type CatalogProvenance } from "../catalog/step.js";
 import { BUNDLE_URL, OVERLAY_FILE, PROVENANCE_FILE, REFERENCE_DIR, SEED_FILE } from "./inputs.js";
+import { SOURCES_OUTPUTS } from "./sources.js";
 
 /**
  * Everything openapi.yaml is built from: the vendor reference (pages and blueprint), seed, overlay,
@@ -22,6 +23,7 @@ export const INPUT_ROOTS = [
   // The shared helpers the converter imports (isRecord, sha256).
   "src/internal",
   "spec/evidence/responses",
+  "spec/evidence/calls.tsv",
   "scripts/lib/evidence",
 ];
 
@@ -44,7 +46,7 @@ function listFiles(root: string, entry: string): string[] {
 }
 
 export function hashInputs(root: string): Record<string, string> {
-  const outputs = new Set(CATALOG_OUTPUTS);
+  const outputs = new Set([...CATALOG_OUTPUTS, ...SOURCES_OUTPUTS]);
   const files = [...new Set(INPUT_ROOTS.flatMap((entry) => listFiles(root, entry)))]
     .filter((file) => !outputs.has(file))
     .sort();
