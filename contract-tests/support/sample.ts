@@ -58,6 +58,17 @@ export function generate(spec: Spec, v: Validator, raw: JsonObject | undefined, 
   if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum.find((e) => e !== null) ?? null;
   if (s.const !== undefined) return s.const;
   if (Array.isArray(s.allOf)) {
+    // One shape from all parts first: a part may only add `required` to another's properties
+    // (an entity with an operation's own required fields).
+    const { allOf: _parts, ...own } = s;
+    const whole = s.allOf
+      .map((p) => deref(spec.doc, p as JsonObject))
+      .filter(isObj)
+      .reduce((acc, p) => mergeSchemas(acc, p), own as JsonObject);
+    if (!Array.isArray(whole.allOf)) {
+      const value = generate(spec, v, whole, depth + 1);
+      if (v.check(s, value).length === 0) return value;
+    }
     const parts = s.allOf.map((p) => generate(spec, v, p as JsonObject, depth + 1));
     const objects = parts.filter((p) => isRecord(p));
     if (objects.length === parts.length) return Object.assign({}, ...objects) as JsonObject;

@@ -8,8 +8,9 @@
  *   declared under the vendor media type (a PDF receipt), with the Accept they need;
  * - operation-index.ts (tests and tools): every operation with its operationId and security;
  * - paging.ts (bundled by paginate): each paged operation's page and size fields, where they go,
- *   the largest size and how an answer says the list is done (scripts/lib/paging-metadata.ts).
- * - webhooks.ts (bundled by altegio-b2b/webhooks): the webhook resource kinds and statuses.
+ *   the largest size and how an answer says the list is done (scripts/lib/paging-metadata.ts);
+ * - webhooks.ts (bundled by altegio-b2b/webhooks): the webhook resource kinds and statuses;
+ * - entities.ts: a type alias per entity component (`Appointment`, `Location`…), re-exported by src/index.ts.
  *
  * `--check` regenerates into memory and fails, naming the stale files, when they differ.
  */
@@ -176,6 +177,28 @@ export function renderPagingFile(spec: Record<string, unknown>, specSha256: stri
   return [...header(specSha256), ...renderPaging(spec)].join("\n");
 }
 
+/**
+ * The text of generated/entities.ts: a type alias per entity component (`x-altegio-entity`), so
+ * users can name what they hold (`Appointment`) instead of a path into `components`.
+ */
+export function renderEntities(spec: Record<string, unknown>, specSha256: string): string {
+  const schemas = ((spec.components as { schemas?: Record<string, Record<string, unknown>> } | undefined)
+    ?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+  const names = Object.keys(schemas)
+    .filter((name) => schemas[name]?.["x-altegio-entity"] !== undefined)
+    .sort();
+  return [
+    ...header(specSha256),
+    'import type { components } from "./schema.js";',
+    "",
+    ...names.flatMap((name) => [
+      `/** ${String(schemas[name]?.description ?? name).replace(/\*\//g, "*\\/")} */`,
+      `export type ${name} = components["schemas"][${JSON.stringify(name)}];`,
+    ]),
+    "",
+  ].join("\n");
+}
+
 function renderSchema(): string {
   const dir = mkdtempSync(join(tmpdir(), "altegio-generate-"));
   try {
@@ -210,6 +233,7 @@ function main(): void {
     [join(OUT, "operation-index.ts")]: renderOperationIndex(spec, sha),
     [join(OUT, "paging.ts")]: renderPagingFile(spec, sha),
     [join(OUT, "webhooks.ts")]: renderWebhooks(spec, header(sha)),
+    [join(OUT, "entities.ts")]: renderEntities(spec, sha),
   };
   if (check) {
     const stale = Object.entries(files)

@@ -8,6 +8,8 @@ import { applyEvidenceCorrections, type CorrectionReport } from "../evidence/cor
 import { readEvidence } from "../evidence/files.js";
 import { type EmitReport, emitDocument, wrapEnvelopes } from "./emitter.js";
 import { addEvidenceOperations, type EvidenceOperation } from "./evidence-operations.js";
+import { applyEntities } from "./entities/pass.js";
+import type { Doc } from "./entities/sites.js";
 import { parseIndex } from "./index-parser.js";
 import { OVERLAY_FILE, pageFile, REFERENCE_DIR, readOperations, SEED_FILE } from "./inputs.js";
 import type { PageModel } from "./model.js";
@@ -102,6 +104,8 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
   // After the overlay: the running API outranks the pages, the catalog and the overlay's choices.
   const evidence = applyEvidenceCorrections(doc, recorded);
   wrapEnvelopes(doc, report.envelopes);
+  // Then: entity components are unions of the corrected page schemas, sites found by operationId.
+  applyEntities(doc as Doc);
   // Last: event `data` points at the entity components and operations every step before made.
   addWebhooks(doc);
   const [, catalogTsv = ""] = catalog.outputs.find(([file]) => file === REPORT_TSV) ?? [];

@@ -9,21 +9,42 @@ export interface Located {
   schema: Json;
   /** The parameter object, for path/query fields. */
   parameter?: Json;
-  /** The object schema holding the property (for required-ness). */
+  /** The object schema holding the property. */
   holder?: Json;
   key?: string;
-  /** Required-ness when it is not a property of a holder (the whole request body). */
+  /**
+   * Of a property: required by any schema its holder's value must satisfy too (an allOf part such
+   * as an entity's `{required}` refinement, the schema enclosing an anyOf branch). Of the whole
+   * request body: the requestBody's `required`.
+   */
   required?: boolean;
+  /** Every schema that declares this property for the same value (allOf parts), the typed one first. */
+  conjuncts?: Json[];
 }
 
-/** The schema itself, its anyOf/oneOf branches, and an array's items: where a property may live. */
-function holders(spec: Json, schema: Json): Json[] {
+interface Holder {
+  node: Json;
+  /** The schemas a value at this level satisfies together with `node` (allOf parts, enclosing schemas). */
+  group: Json[];
+}
+
+/** A schema and its allOf parts, recursively: all of them hold for one value. */
+function conjunction(spec: Json, schema: unknown): Json[] {
   const node = deref(spec, schema);
   if (!node) return [];
-  const out: Json[] = [node];
-  for (const key of ["anyOf", "oneOf", "allOf"])
-    for (const b of (node[key] ?? []) as Json[]) out.push(...holders(spec, b));
-  if (node.items) out.push(...holders(spec, node.items as Json));
+  return [node, ...((node.allOf ?? []) as Json[]).flatMap((part) => conjunction(spec, part))];
+}
+
+/** Where a property may live: the schemas, their allOf parts, anyOf/oneOf branches, and array items. */
+function holders(spec: Json, schemas: Json[], inherited: Json[] = []): Holder[] {
+  const members = schemas.flatMap((s) => conjunction(spec, s));
+  const group = [...inherited, ...members];
+  const out: Holder[] = members.map((node) => ({ node, group }));
+  for (const member of members)
+    for (const key of ["anyOf", "oneOf"])
+      for (const b of (member[key] ?? []) as Json[]) out.push(...holders(spec, [b], group));
+  const items = members.flatMap((m) => (m.items ? [m.items as Json] : []));
+  if (items.length > 0) out.push(...holders(spec, items));
   return out;
 }
 
@@ -35,15 +56,26 @@ export function navigate(spec: Json, root: Json, dotted: string): Located | unde
   const walk = (current: Located, keys: string[]): Located | undefined => {
     const [key, ...rest] = keys;
     if (key === undefined) return current;
-    for (const holder of holders(spec, current.schema)) {
-      const child = (holder.properties as Json | undefined)?.[key];
+    for (const found of holders(spec, current.conjuncts ?? [current.schema])) {
+      const child = (found.node.properties as Json | undefined)?.[key];
       if (child === undefined) continue;
-      const found = walk({ schema: deref(spec, child as Json), holder, key }, rest);
-      if (found) return found;
+      const declaring = found.group.filter((n) => (n.properties as Json | undefined)?.[key] !== undefined);
+      const next: Located = {
+        schema: deref(spec, child as Json),
+        holder: found.node,
+        key,
+        required: found.group.some((n) => ((n.required ?? []) as string[]).includes(key)),
+        conjuncts: [found.node, ...declaring.filter((n) => n !== found.node)].map((n) =>
+          deref(spec, (n.properties as Json)[key]),
+        ),
+      };
+      const result = walk(next, rest);
+      if (result) return result;
     }
     return undefined;
   };
-  return walk({ schema: deref(spec, root) }, dotted.split("."));
+  const start = deref(spec, root);
+  return walk({ schema: start, conjuncts: [start] }, dotted.split("."));
 }
 
 export function bodySchema(spec: Json, operation: Json, section: string): Json | undefined {

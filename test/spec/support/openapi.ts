@@ -68,10 +68,15 @@ export class SchemaValidator {
  */
 export function unwrapEnvelope(schema: Json): Json {
   const parts = schema?.allOf as Json[] | undefined;
-  if (parts?.length === 2 && typeof parts[0]?.$ref === "string" && parts[1] && !parts[1].$ref)
+  if (parts?.length === 2 && ENVELOPES.has(String(parts[0]?.$ref)) && parts[1] && !parts[1].$ref)
     return parts[1];
   return schema;
 }
+
+/** The shared envelopes wrapEnvelopes puts first (an entity `allOf` is not one). */
+const ENVELOPES = new Set(
+  ["Envelope", "ErrorEnvelope", "ErrorsEnvelope"].map((name) => `#/components/schemas/${name}`),
+);
 
 /** Follows `#/components/schemas/X` references. */
 export function deref(spec: Json, schema: unknown): Json {

@@ -1,0 +1,45 @@
+/**
+ * Entity types from the package root (issue 10): `Appointment`, `Location`… are the components
+ * the operations refer to, so a value read from one operation types a user's own function.
+ */
+import { describe, expectTypeOf, it } from "vitest";
+import type {
+  Appointment,
+  AppointmentInput,
+  Client,
+  components,
+  Location,
+  operations,
+  PagingMeta,
+  TeamMember,
+} from "../../src/index.js";
+
+type Json<T> = T extends { content: { "application/json": infer B } } ? B : never;
+
+describe("entity types", () => {
+  it("are the named components, not any", () => {
+    expectTypeOf<Appointment>().not.toBeAny();
+    expectTypeOf<Appointment>().toEqualTypeOf<components["schemas"]["Appointment"]>();
+    expectTypeOf<Location>().toEqualTypeOf<components["schemas"]["Location"]>();
+    expectTypeOf<Client["id"]>().toExtend<number | undefined>();
+    expectTypeOf<TeamMember["name"]>().toExtend<string | undefined>();
+  });
+
+  it("are what the operations return and accept", () => {
+    type GetLocation = Json<operations["get_location"]["responses"][200]>;
+    expectTypeOf<NonNullable<GetLocation["data"]>>().toEqualTypeOf<Location>();
+    type ListAppointments = Json<operations["get_appointment_list"]["responses"][200]>;
+    expectTypeOf<NonNullable<ListAppointments["data"]>[number]>().toEqualTypeOf<Appointment>();
+    expectTypeOf<NonNullable<ListAppointments["meta"]>>().toEqualTypeOf<PagingMeta>();
+    type CreateAppointment = NonNullable<operations["create_appointment"]["requestBody"]>;
+    expectTypeOf<Json<CreateAppointment>>().toExtend<AppointmentInput>();
+  });
+
+  it("type a user's own function", () => {
+    const title = (location: Location): string => location.title ?? "";
+    expectTypeOf(title).parameter(0).toEqualTypeOf<Location>();
+    expectTypeOf<Appointment>().not.toEqualTypeOf<Location>();
+    // @ts-expect-error: a Location has no `datetime` (an Appointment does)
+    title({ datetime: "2026-01-01" });
+  });
+});
