@@ -6333,6 +6333,19 @@ export interface components {
             custom_fields?: Record<string, never>;
         };
         /**
+         * @description The `meta` of a list that states its size as `count`.
+         * @example {
+         *       "count": 1
+         *     }
+         */
+        CountMeta: {
+            /**
+             * @description Response data objects count.
+             * @example 10
+             */
+            count?: number;
+        };
+        /**
          * @description The `meta` of most responses: an empty array.
          * @example []
          */
@@ -7079,18 +7092,13 @@ export interface components {
         /** @description Additional response data: an object, or an (often empty) array. */
         Meta: Record<string, never> | unknown[];
         /**
-         * @description The `meta` of a list: the number of items (`count` or `total_count`) and, paged, the `page`.
+         * @description The `meta` of a paged list: `total_count`, the number of items in all pages, and the `page`.
          * @example {
          *       "page": 1,
          *       "total_count": 8
          *     }
          */
         PagingMeta: {
-            /**
-             * @description Response data objects count.
-             * @example 10
-             */
-            count?: number;
             /**
              * @description Total number of certificate types
              * @example 1
@@ -16494,7 +16502,13 @@ export interface components {
              *       "total_count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: {
+                /**
+                 * @description Number of categories found
+                 * @example 2
+                 */
+                total_count?: number;
+            };
         };
         deprecated_get_service_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
@@ -16727,7 +16741,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         /**
          * @example {
@@ -16827,7 +16841,7 @@ export interface components {
                 records?: unknown[];
                 labels?: unknown[];
             }[];
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         /**
          * @example {
@@ -17918,7 +17932,7 @@ export interface components {
                 };
             }[];
             /** @description Metadata (contains the number of items in the response) */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_chain_service_category_list_200: {
             /**
@@ -18059,7 +18073,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         /**
          * @example {
@@ -18135,7 +18149,7 @@ export interface components {
                     title?: string;
                 };
             }[];
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_client_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -18563,7 +18577,7 @@ export interface components {
                     };
                 };
             }[];
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_comments_200: components["schemas"]["Envelope"] & {
             /**
@@ -19569,7 +19583,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         /**
          * @example {
@@ -19709,7 +19723,7 @@ export interface components {
                 }[];
             }[];
             /** @description Additional response data. */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         /**
          * @example {
@@ -19865,13 +19879,8 @@ export interface components {
                     name?: string;
                 };
             }[];
-            /**
-             * @description Metadata (contains the number of transactions found)
-             * @example {
-             *       "count": 1
-             *     }
-             */
-            meta?: components["schemas"]["PagingMeta"];
+            /** @description Metadata (contains the number of transactions found) */
+            meta?: components["schemas"]["CountMeta"];
         };
         get_gift_card_type_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -19939,7 +19948,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_gift_card_type_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
@@ -20007,7 +20016,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_location_200: components["schemas"]["Envelope"] & {
             /**
@@ -20324,13 +20333,8 @@ export interface components {
                 /** @description Date of first stock transaction */
                 first_transaction_date?: string;
             }[];
-            /**
-             * @description Metadata (contains the number of objects found)
-             * @example {
-             *       "count": 1
-             *     }
-             */
-            meta?: components["schemas"]["PagingMeta"];
+            /** @description Metadata (contains the number of objects found) */
+            meta?: components["schemas"]["CountMeta"];
         };
         get_location_notification_settings_200: components["schemas"]["Envelope"] & {
             /**
@@ -20434,7 +20438,7 @@ export interface components {
              *       "count": 9
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_location_subscription_information_200: {
             /** @description Is the subscription active */
@@ -20513,7 +20517,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         /**
          * @example {
@@ -21173,13 +21177,8 @@ export interface components {
                     name?: string;
                 };
             }[];
-            /**
-             * @description Metadata (contains the number of objects found)
-             * @example {
-             *       "count": 1
-             *     }
-             */
-            meta?: components["schemas"]["PagingMeta"];
+            /** @description Metadata (contains the number of objects found) */
+            meta?: components["schemas"]["CountMeta"];
         };
         get_loyalty_transactions_by_visit_200: {
             /** @description Loyalty transaction ID */
@@ -21296,7 +21295,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_membership_type_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
@@ -21361,7 +21360,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_message_status_list_request: {
             /** @description Identifier */
@@ -23723,7 +23722,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_products_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -23831,7 +23830,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         /**
          * @example {
@@ -24693,7 +24692,13 @@ export interface components {
              *       "total_count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: {
+                /**
+                 * @description Number of categories found
+                 * @example 2
+                 */
+                total_count?: number;
+            };
         };
         get_service_category_list_403: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (true) */
@@ -24955,7 +24960,7 @@ export interface components {
              *       "count": 6
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_team_member_200: components["schemas"]["Envelope"] & {
             /**
@@ -25335,7 +25340,7 @@ export interface components {
                 };
             }[];
             /** @description Additional response data. */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_team_member_schedule_200: {
             /** @description date in iso8601 format. */
@@ -25405,7 +25410,7 @@ export interface components {
                  */
                 off_day_type?: unknown;
             }[];
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         get_team_member_service_bill_of_materials_200: {
             id: number;
@@ -25883,13 +25888,8 @@ export interface components {
                     title?: string;
                 };
             }[];
-            /**
-             * @description Metadata (contains the number of certificates found)
-             * @example {
-             *       "count": 1
-             *     }
-             */
-            meta?: components["schemas"]["PagingMeta"];
+            /** @description Metadata (contains the number of certificates found) */
+            meta?: components["schemas"]["CountMeta"];
         };
         get_user_loyalty_cards_200: {
             /**
@@ -26296,13 +26296,8 @@ export interface components {
                     };
                 };
             }[];
-            /**
-             * @description Metadata (contains the number of subscriptions found)
-             * @example {
-             *       "count": 1
-             *     }
-             */
-            meta?: components["schemas"]["PagingMeta"];
+            /** @description Metadata (contains the number of subscriptions found) */
+            meta?: components["schemas"]["CountMeta"];
         };
         get_user_permissions_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -27588,7 +27583,7 @@ export interface components {
                 user?: Record<string, never> | null;
             }[];
             /** @description Additional response data. */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         list_timetable_schedule_day_events_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -27819,7 +27814,7 @@ export interface components {
                 }[];
             }[];
             /** @description Additional response data. */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         patch_service_200: components["schemas"]["Envelope"] & {
             /**
@@ -28689,13 +28684,8 @@ export interface components {
                     salon_id?: number;
                 }[];
             }[];
-            /**
-             * @description Metadata (contains the number of services found)
-             * @example {
-             *       "count": 1
-             *     }
-             */
-            meta?: components["schemas"]["PagingMeta"];
+            /** @description Metadata (contains the number of services found) */
+            meta?: components["schemas"]["CountMeta"];
         };
         search_events_200: components["schemas"]["Envelope"] & {
             /**
@@ -28873,13 +28863,8 @@ export interface components {
                 /** @description Post category */
                 labels?: unknown[] | Record<string, never>;
             }[];
-            /**
-             * @description Metadata (contains the number of Events found)
-             * @example {
-             *       "count": 1
-             *     }
-             */
-            meta?: components["schemas"]["PagingMeta"];
+            /** @description Metadata (contains the number of Events found) */
+            meta?: components["schemas"]["CountMeta"];
         };
         search_for_product_transactions_200: components["schemas"]["Envelope"] & {
             /**
@@ -29098,7 +29083,7 @@ export interface components {
              *       "count": 2
              *     }
              */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         search_team_member_period_daily_salary_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -29145,7 +29130,7 @@ export interface components {
                 };
             };
             /** @description Additional response data. */
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         search_team_member_period_salary_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -29336,7 +29321,7 @@ export interface components {
                     to?: string;
                 }[];
             }[];
-            meta?: components["schemas"]["PagingMeta"];
+            meta?: components["schemas"]["CountMeta"];
         };
         set_team_member_schedule_request: {
             /** @description Schedules to create or update */
@@ -29412,13 +29397,8 @@ export interface components {
                 /** @description Consumables */
                 consumables?: unknown[];
             }[];
-            /**
-             * @description Metadata (empty array0)
-             * @example {
-             *       "count": 1
-             *     }
-             */
-            meta?: components["schemas"]["PagingMeta"];
+            /** @description Metadata (empty array0) */
+            meta?: components["schemas"]["CountMeta"];
         };
         unlink_appointment_service_association_request: {
             /** @description Whether to remove consumables along with deleting bill of materials. Default 0 */

@@ -110,10 +110,10 @@ describe("entity components in openapi.yaml", () => {
     expect(inline).toEqual([]);
     expect(schemas.EmptyMeta).toMatchObject({ type: "array" });
     expect(Object.keys((schemas.PagingMeta as Json).properties as Json).sort()).toEqual([
-      "count",
       "page",
       "total_count",
     ]);
+    expect(Object.keys((schemas.CountMeta as Json).properties as Json)).toEqual(["count"]);
   });
 
   it("keeps page-specific required fields on the operation (allOf refinement)", () => {

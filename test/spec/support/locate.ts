@@ -118,7 +118,7 @@ export function locate(spec: Json, operation: Json, field: VendorField): Located
   return branch ? navigate(spec, branch, field.name) : undefined;
 }
 
-/** JSON types a schema admits (`undefined` = any), following anyOf branches. */
+/** JSON types a schema admits (`undefined` = any), following anyOf branches and allOf parts. */
 export function admittedTypes(spec: Json, schema: Json): Set<string> | undefined {
   const node = deref(spec, schema);
   const branches = (node.anyOf ?? node.oneOf) as Json[] | undefined;
@@ -130,6 +130,16 @@ export function admittedTypes(spec: Json, schema: Json): Set<string> | undefined
       for (const t of types) out.add(t);
     }
     if (node.nullable === true) out.add("null");
+    return out;
+  }
+  const parts = node.allOf as Json[] | undefined;
+  if (parts && typeof node.type !== "string") {
+    // allOf: what every part admits (a part with no type constraint admits everything).
+    let out: Set<string> | undefined;
+    for (const part of parts) {
+      const types = admittedTypes(spec, part);
+      if (types) out = out ? new Set([...out].filter((t) => types.has(t))) : types;
+    }
     return out;
   }
   if (typeof node.type !== "string") return undefined;

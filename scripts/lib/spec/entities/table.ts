@@ -76,7 +76,12 @@ export interface MetaSpec {
   matches: (meta: Schema) => boolean;
 }
 
-const PAGING_KEYS = new Set(["page", "count", "total_count"]);
+/**
+ * The top-level keys of a `meta` typed object. A page typing its `meta` (any) keeps it inline: the
+ * union would be (any) too, and the envelope-wrapped pages' object metas are not (any).
+ */
+const metaKeys = (meta: Schema): string[] =>
+  meta.type === "object" ? Object.keys((meta.properties ?? {}) as Schema) : [];
 
 export const METAS: MetaSpec[] = [
   {
@@ -87,10 +92,19 @@ export const METAS: MetaSpec[] = [
   {
     name: "PagingMeta",
     description:
-      "The `meta` of a list: the number of items (`count` or `total_count`) and, paged, the `page`.",
+      "The `meta` of a paged list: `total_count`, the number of items in all pages, and the `page`.",
     matches: (meta) => {
-      const keys = Object.keys((meta.properties ?? {}) as Schema);
-      return keys.length > 0 && keys.every((k) => PAGING_KEYS.has(k));
+      const keys = metaKeys(meta);
+      return keys.includes("total_count") && keys.every((k) => k === "page" || k === "total_count");
+    },
+  },
+  {
+    // Kept apart from PagingMeta: paginate tells a list's end by `total_count` only where it is documented.
+    name: "CountMeta",
+    description: "The `meta` of a list that states its size as `count`.",
+    matches: (meta) => {
+      const keys = metaKeys(meta);
+      return keys.length === 1 && keys[0] === "count";
     },
   },
 ];
