@@ -1019,50 +1019,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/clients/{location_id}/clients/{client_id}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List of a comments for a client
-         * @description Returns a list of a comments for a client and a files in a client details uploads history.
-         */
-        get: operations["list_client_comments"];
-        put?: never;
-        /**
-         * Add a comment for a client
-         * @description Creates a new text comment for a client.
-         */
-        post: operations["create_client_comment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/clients/{location_id}/clients/{client_id}/comments/{comment_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Delete a comment for a client
-         * @description Deletes a comment for a client; does not delete files uploaded that triggered creation of a comment.
-         */
-        delete: operations["delete_client_comment"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/comments/{location_id}": {
         parameters: {
             query?: never;
@@ -1368,6 +1324,26 @@ export interface paths {
         patch: operations["update_booking_widget"];
         trace?: never;
     };
+    "/company/{location_id}/client/{client_id}/loyalty/abonements/{membership_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a client's membership activity history
+         * @description Returns state changes and usage events for one membership belonging to the specified client at this Location. The client must belong to the Location, and the membership must be found among that client's memberships by phone; either mismatch returns 404. The caller needs Location access, Loyalty access, and permission to view membership history. This activity history is not a purchase history and does not provide a sale price or paid amount.
+         */
+        get: operations["get_client_membership_activity_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/company/{location_id}/clients/files/{client_id}": {
         parameters: {
             query?: never;
@@ -1402,7 +1378,21 @@ export interface paths {
          */
         get: operations["get_client_file_list"];
         put?: never;
-        post?: never;
+        /**
+         * Upload a completed document to a client card
+         * @description Uploads one completed file as multipart form data under the field name
+         *     `file`. Requires `clients_access` and `client_files_upload_access`. The
+         *     Location client must match the path. Accepted filename extensions are
+         *     jpeg, jpg, png, gif, doc, docx, pdf, xls, xlsx, and txt (also uppercase);
+         *     the file must be smaller than 12 MiB. A successful upload also creates a
+         *     `type: file` entry in the client comment history. The response returns the
+         *     current complete file list, not only the newly uploaded file.
+         *
+         *     Save a form URL through the client comment endpoint if the form is still
+         *     being filled out. Call this endpoint with the finished file bytes when the
+         *     document is complete; posting a URL string here does not fetch its contents.
+         */
+        post: operations["upload_client_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1461,6 +1451,50 @@ export interface paths {
          */
         post: operations["search_client_visits"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/clients/{client_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List of a comments for a client
+         * @description Returns a list of a comments for a client and a files in a client details uploads history.
+         */
+        get: operations["list_client_comments"];
+        put?: never;
+        /**
+         * Add a comment for a client
+         * @description Creates a new text comment for a client.
+         */
+        post: operations["create_client_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/clients/{client_id}/comments/{comment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a comment for a client
+         * @description Deletes a comment for a client; does not delete files uploaded that triggered creation of a comment.
+         */
+        delete: operations["delete_client_comment"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1715,6 +1749,49 @@ export interface paths {
          *     Migration: The V2 Positions API provides full CRUD operations with enhanced validation and JSON:API format responses. See operation create_position for details.
          */
         post: operations["create_position_quick"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/records/{record_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Appointment attendance status
+         * @description Change the attendance status of one Appointment without resending the full
+         *     Appointment. The body field is `attendance` (not `visit_attendance`). The
+         *     supported statuses are `-1` (did not come), `0` (waiting), `1` (came), and
+         *     `2` (confirmed). Read the current status from the Appointment first.
+         *
+         *     The Business User needs `record_form_access` and `edit_records_access` for
+         *     this Location. The Appointment must fall within the Location's
+         *     `records_edit_last_days_count` editing window (`-1` means no history limit).
+         *     A request can also be rejected while online payment is pending, by payment
+         *     policy, or when a printed sale receipt would be invalidated. With a printed
+         *     receipt, only `1` and `2` remain eligible statuses. Submitting the current
+         *     status leaves it unchanged.
+         *
+         *     Appointments linked into one visit share an attendance group. Changing one
+         *     Appointment can update the status of other Appointments in that visit and
+         *     trigger related payment, loyalty, and notification processing. The `records`
+         *     response field contains timetable change data; it is not a per-ID bulk result.
+         *
+         *     For a bounded bulk workflow, select a finite set of Appointment IDs, read
+         *     each Appointment and confirm its Location, current status, and visit link,
+         *     then send one request per distinct attendance group. Re-read affected
+         *     Appointments after each change, record successes and failures per group, and
+         *     stop or report on a failed request. This endpoint offers no atomic bulk
+         *     operation or all-or-nothing rollback.
+         */
+        post: operations["update_appointment_attendance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2179,6 +2256,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/company/{location_id}/service_categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a list of service categories
+         * @description List form of `get_service_category_list`: the vendor documents the trailing `{id}` as optional (INDEX.md: "+ id (optional, number) - service category ID (to work with a specific category)").
+         *
+         *     + Options
+         *         + company_id (required, number) - location ID
+         *         + id (optional, number) - service category ID (to work with a specific category)
+         *         + staff_id (optional, number) - team member ID (to get categories associated with a team member)
+         */
+        get: operations["get_service_category_list_all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/company/{location_id}/service_categories/{id}": {
         parameters: {
             query?: never;
@@ -2194,6 +2296,32 @@ export interface paths {
          *         + staff_id (optional, number) - team member ID (to get categories associated with a team member)
          */
         get: operations["get_service_category_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/{location_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a list of services / specific service
+         * @description List form of `get_service`: the vendor documents the trailing `{service_id}` as optional (INDEX.md: "+ service_id (optional, number, 1) - service ID").
+         *
+         *     + Parameter
+         *         + company_id (required, number, 1) - location ID
+         *         + service_id (optional, number, 1) - service ID
+         *
+         *     Altegio publishes no page for this operation: parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /company/{company_id}/services/{service_id}, line 2968).
+         */
+        get: operations["get_service_all"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2360,6 +2488,26 @@ export interface paths {
         head?: never;
         /** Update Appointment Calendar settings */
         patch: operations["update_appointment_calendar_settings"];
+        trace?: never;
+    };
+    "/company/{location_id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Team Members / Specific Team Member
+         * @description List form of `get_team_member`: the vendor documents the trailing `{team_member_id}` as optional (operations.tsv title: "Get Team Members / Specific Team Member").
+         */
+        get: operations["get_team_member_all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/company/{location_id}/staff/positions": {
@@ -4027,7 +4175,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Deprecated. Get a list of service categories (deprecated)
+         * @deprecated
+         * @description List form of `deprecated_get_service_category_list`: the vendor documents the trailing `{id}` as optional (deprecated_get_service_category_list: deprecated twin of get_service_category_list ("Deprecated. Get a list of service categories (deprecated)"), whose docs say: INDEX.md: "+ id (optional, number) - service category ID (to work with a specific category)").
+         *
+         *     Get a list of service categories
+         */
+        get: operations["deprecated_get_service_category_list_all"];
         put?: never;
         /** Create a service category */
         post: operations["create_service_category"];
@@ -16450,6 +16605,59 @@ export interface components {
              */
             success?: boolean;
             /**
+             * @example {
+             *       "id": 345,
+             *       "salon_service_id": 353,
+             *       "title": "Haircuts for men",
+             *       "api_id": "adw322",
+             *       "weight": 10,
+             *       "staff": [
+             *         5006,
+             *         8901,
+             *         26514,
+             *         26516,
+             *         26519,
+             *         26520
+             *       ]
+             *     }
+             */
+            data?: {
+                /** @description Category ID */
+                id?: number;
+                /** @description Category ID for the location on the chain */
+                salon_service_id?: number;
+                /** @description name of category */
+                title?: string;
+                /** @description External Category ID */
+                api_id?: string;
+                /** @description Category weight (used to sort categories when displayed) */
+                weight?: number;
+                /** @description List of team member IDs providing the service */
+                staff?: unknown[];
+                /** @description Whether category belongs to chain */
+                is_chain?: boolean;
+            };
+            /**
+             * @description Metadata (object with total_count or empty array)
+             * @example {
+             *       "total_count": 2
+             *     }
+             */
+            meta?: {
+                /**
+                 * @description Number of categories found
+                 * @example 2
+                 */
+                total_count?: number;
+            };
+        };
+        deprecated_get_service_category_list_all_200: {
+            /**
+             * @description Execution success status (true)
+             * @example true
+             */
+            success?: boolean;
+            /**
              * @description Array of objects
              * @example [
              *       {
@@ -18466,6 +18674,24 @@ export interface components {
                     value?: unknown[] | string | number | boolean;
                 };
             }[];
+        };
+        get_client_membership_activity_history_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: {
+                /**
+                 * Format: date-time
+                 * @description Event time in the Location's time zone.
+                 */
+                date?: string;
+                /** @description State changes, or null when the event has none. */
+                loyalty_entity_changes?: Record<string, never> | null;
+                operation_type?: {
+                    slug?: string;
+                    title?: string;
+                };
+            }[];
+            meta?: components["schemas"]["Meta"];
         };
         /**
          * @example {
@@ -24489,6 +24715,65 @@ export interface components {
         /**
          * @example {
          *       "success": true,
+         *       "data": {
+         *         "id": "79067",
+         *         "salon_service_id": "322888",
+         *         "title": "Sample text",
+         *         "category_id": "4",
+         *         "price_min": "1000.00",
+         *         "price_max": "1000.00",
+         *         "discount": "0",
+         *         "comment": "",
+         *         "weight": "2",
+         *         "active": "1",
+         *         "api_id": "",
+         *         "staff": []
+         *       },
+         *       "meta": {
+         *         "total_count": 2
+         *       }
+         *     }
+         */
+        get_service_200: {
+            success?: boolean;
+            data?: components["schemas"]["Service"];
+            meta?: components["schemas"]["PagingMeta"];
+        };
+        /**
+         * @example {
+         *       "success": false,
+         *       "data": null,
+         *       "meta": {
+         *         "message": "Sample text"
+         *       }
+         *     }
+         */
+        get_service_403: {
+            success?: boolean;
+            data?: unknown;
+            meta?: {
+                message?: string;
+            };
+        };
+        /**
+         * @example {
+         *       "success": false,
+         *       "data": null,
+         *       "meta": {
+         *         "message": "Sample text"
+         *       }
+         *     }
+         */
+        get_service_404: {
+            success?: boolean;
+            data?: unknown;
+            meta?: {
+                message?: string;
+            };
+        };
+        /**
+         * @example {
+         *       "success": true,
          *       "data": [
          *         {
          *           "id": "79067",
@@ -24569,42 +24854,42 @@ export interface components {
          *       }
          *     }
          */
-        get_service_200: {
+        get_service_all_200: {
             success?: boolean;
-            data?: components["schemas"]["Service"][];
+            data?: {
+                id?: string;
+                salon_service_id?: string;
+                title?: string;
+                category_id?: string;
+                price_min?: string;
+                price_max?: string;
+                discount?: string;
+                comment?: string;
+                weight?: string;
+                active?: string;
+                api_id?: string;
+                staff?: {
+                    id?: string;
+                    seance_length?: string;
+                }[];
+                image_group?: {
+                    id?: number;
+                    entity?: string;
+                    entity_id?: number;
+                    images?: {
+                        basic?: {
+                            id?: string;
+                            path?: string;
+                            width?: string;
+                            height?: string;
+                            type?: string;
+                            image_group_id?: number;
+                            version?: string;
+                        };
+                    };
+                };
+            }[];
             meta?: components["schemas"]["PagingMeta"];
-        };
-        /**
-         * @example {
-         *       "success": false,
-         *       "data": null,
-         *       "meta": {
-         *         "message": "Sample text"
-         *       }
-         *     }
-         */
-        get_service_403: {
-            success?: boolean;
-            data?: unknown;
-            meta?: {
-                message?: string;
-            };
-        };
-        /**
-         * @example {
-         *       "success": false,
-         *       "data": null,
-         *       "meta": {
-         *         "message": "Sample text"
-         *       }
-         *     }
-         */
-        get_service_404: {
-            success?: boolean;
-            data?: unknown;
-            meta?: {
-                message?: string;
-            };
         };
         /**
          * @example {
@@ -24640,35 +24925,21 @@ export interface components {
              */
             success?: boolean;
             /**
-             * @description Array of objects
-             * @example [
-             *       {
-             *         "id": 345,
-             *         "salon_service_id": 353,
-             *         "title": "Haircuts for men",
-             *         "api_id": "adw322",
-             *         "weight": 10,
-             *         "staff": [
-             *           5006,
-             *           8901,
-             *           26514,
-             *           26516,
-             *           26519,
-             *           26520
-             *         ]
-             *       },
-             *       {
-             *         "id": 3456,
-             *         "salon_service_id": 3252,
-             *         "title": "Haircuts for women",
-             *         "api_id": "adw323",
-             *         "weight": 9,
-             *         "staff": [
-             *           5006,
-             *           8901
-             *         ]
-             *       }
-             *     ]
+             * @example {
+             *       "id": 345,
+             *       "salon_service_id": 353,
+             *       "title": "Haircuts for men",
+             *       "api_id": "adw322",
+             *       "weight": 10,
+             *       "staff": [
+             *         5006,
+             *         8901,
+             *         26514,
+             *         26516,
+             *         26519,
+             *         26520
+             *       ]
+             *     }
              */
             data?: {
                 /** @description Category ID */
@@ -24685,7 +24956,7 @@ export interface components {
                 staff?: unknown[];
                 /** @description Whether category belongs to chain */
                 is_chain?: boolean;
-            }[];
+            };
             /**
              * @description Metadata (object with total_count or empty array)
              * @example {
@@ -24770,6 +25041,73 @@ export interface components {
                 errors?: {
                     message?: string;
                 }[];
+            };
+        };
+        get_service_category_list_all_200: {
+            /**
+             * @description Execution success status (true)
+             * @example true
+             */
+            success?: boolean;
+            /**
+             * @description Array of objects
+             * @example [
+             *       {
+             *         "id": 345,
+             *         "salon_service_id": 353,
+             *         "title": "Haircuts for men",
+             *         "api_id": "adw322",
+             *         "weight": 10,
+             *         "staff": [
+             *           5006,
+             *           8901,
+             *           26514,
+             *           26516,
+             *           26519,
+             *           26520
+             *         ]
+             *       },
+             *       {
+             *         "id": 3456,
+             *         "salon_service_id": 3252,
+             *         "title": "Haircuts for women",
+             *         "api_id": "adw323",
+             *         "weight": 9,
+             *         "staff": [
+             *           5006,
+             *           8901
+             *         ]
+             *       }
+             *     ]
+             */
+            data?: {
+                /** @description Category ID */
+                id?: number;
+                /** @description Category ID for the location on the chain */
+                salon_service_id?: number;
+                /** @description name of category */
+                title?: string;
+                /** @description External Category ID */
+                api_id?: string;
+                /** @description Category weight (used to sort categories when displayed) */
+                weight?: number;
+                /** @description List of team member IDs providing the service */
+                staff?: unknown[];
+                /** @description Whether category belongs to chain */
+                is_chain?: boolean;
+            }[];
+            /**
+             * @description Metadata (object with total_count or empty array)
+             * @example {
+             *       "total_count": 2
+             *     }
+             */
+            meta?: {
+                /**
+                 * @description Number of categories found
+                 * @example 2
+                 */
+                total_count?: number;
             };
         };
         get_service_list_200: components["schemas"]["Envelope"] & {
@@ -25029,6 +25367,109 @@ export interface components {
                     message?: string;
                 }[];
             };
+        };
+        get_team_member_all_200: {
+            /**
+             * @description Execution success status (true)
+             * @example true
+             */
+            success?: boolean;
+            /**
+             * @description Team member data object
+             * @example [
+             *       {
+             *         "id": 1001539,
+             *         "name": "team member 1",
+             *         "company_id": 176275,
+             *         "specialization": "team member",
+             *         "position": {
+             *           "id": 1,
+             *           "title": "Administrator"
+             *         },
+             *         "avatar": "https://app.alteg.io/images/no-master-sm.png",
+             *         "avatar_big": "https://app.alteg.io/images/no-master.png",
+             *         "fired": 0,
+             *         "status": 0,
+             *         "hidden": 0,
+             *         "user_id": 12345,
+             *         "is_paid_staff": false,
+             *         "is_included_in_payment_policy": true
+             *       }
+             *     ]
+             */
+            data?: {
+                /**
+                 * @description team member ID
+                 * @example 1001539
+                 */
+                id?: number;
+                /**
+                 * @description team member name
+                 * @example team member 1
+                 */
+                name?: string;
+                /**
+                 * @description location ID
+                 * @example 176275
+                 */
+                company_id?: number;
+                /**
+                 * @description team member specialization
+                 * @example team member
+                 */
+                specialization?: string;
+                /**
+                 * @description Team member's position (object when assigned, null or empty array when unassigned)
+                 * @example {
+                 *       "id": 1,
+                 *       "title": "Administrator"
+                 *     }
+                 */
+                position?: {
+                    /**
+                     * @description Job ID
+                     * @example 1
+                     */
+                    id?: number;
+                    /**
+                     * @description Job title
+                     * @example Administrator
+                     */
+                    title?: string;
+                };
+                /**
+                 * @description Path to team member avatar file
+                 * @example https://app.alteg.io/images/no-master-sm.png
+                 */
+                avatar?: string;
+                /**
+                 * @description The path to the team member's avatar file in a higher resolution
+                 * @example https://app.alteg.io/images/no-master.png
+                 */
+                avatar_big?: string;
+                /** @description Whether the team member was fired, 1 - fired, 0 - not fired */
+                fired?: number;
+                /** @description Is the team member removed, 1 - removed, 0 - not removed */
+                status?: number;
+                /** @description Whether the team member is hidden for online appointment, 1 - hidden, 0 - not hidden */
+                hidden?: number;
+                /**
+                 * @description team member's linked user ID
+                 * @example 12345
+                 */
+                user_id?: number | null;
+                /** @description Whether the team member is a paid staff member counted in license price */
+                is_paid_staff?: boolean;
+                /**
+                 * @description Whether the team member is included in the location''s active payment policy scope.
+                 *
+                 *     Always returned. Defaults to true when the payment_policy feature is disabled for the location or no active payment policy exists.
+                 * @example true
+                 */
+                is_included_in_payment_policy?: boolean;
+            }[];
+            /** @description Metadata (empty array) */
+            meta?: components["schemas"]["EmptyMeta"];
         };
         get_team_member_by_id_200: components["schemas"]["Envelope"] & {
             /**
@@ -29477,6 +29918,28 @@ export interface components {
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
+        update_appointment_attendance_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: {
+                /** @enum {integer} */
+                attendance?: -1 | 0 | 1 | 2;
+                /** @description Timetable changes keyed by Appointment ID, or an empty array when there are none */
+                records?: {
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
+                } | unknown[];
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        update_appointment_attendance_request: {
+            /**
+             * @description Desired attendance status
+             * @enum {integer}
+             */
+            attendance: -1 | 0 | 1 | 2;
+        };
         update_appointment_service_consumables_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -32584,6 +33047,52 @@ export interface components {
              */
             fast_payment?: number;
         };
+        upload_client_file_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Array of objects with data */
+            data?: {
+                /** @description Is there a right to change and delete the file? true - there is a right, false - there is no right */
+                can_edit?: boolean;
+                /** @description Client ID */
+                client_id?: number;
+                /** @description Legacy Location-formatted creation date; prefer date_create */
+                create_date?: string;
+                /**
+                 * Format: date-time
+                 * @description File upload date in ISO8601 format
+                 */
+                date_create?: string;
+                /** @description File Description */
+                description?: string;
+                /** @description File name extension */
+                extension?: string;
+                /** @description Absolute file download URL */
+                full_link?: string;
+                /** @description File ID */
+                id?: number;
+                /** @description File download link */
+                link?: string;
+                /** @description MIME file type */
+                mime?: string;
+                /** @description File name with extension */
+                name?: string;
+                /** @description Formatted file size string */
+                size?: string;
+                /** @description Avatar of the user who uploaded the file */
+                user_avatar?: string;
+                /** @description The name of the user who uploaded the file */
+                user_name?: string;
+            }[];
+            meta?: components["schemas"]["Meta"];
+        };
+        upload_client_file_request: {
+            /**
+             * Format: binary
+             * @description Completed document bytes
+             */
+            file: string;
+        };
         upload_image_200: {
             image_group: {
                 /** @description image group id */
@@ -32625,6 +33134,466 @@ export interface components {
             /** @description team member ID for image binding (for entity=team_member) */
             master_id?: number;
         };
+        /**
+         * @description What happened to the resource.
+         * @enum {string}
+         */
+        WebhookEventStatus: "create" | "update" | "delete";
+        /** @description A location (company) was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookCompanyEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "company";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["Location"] | unknown[];
+        };
+        WebhookServiceCategoryData: {
+            id?: number;
+            salon_service_id?: number;
+            title?: string;
+            weight?: number;
+            staff?: number[];
+        };
+        /** @description A service category was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookServiceCategoryEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "service_category";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookServiceCategoryData"] | unknown[];
+        };
+        /** @description A service was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookServiceEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "service";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["Service"] | unknown[];
+        };
+        /** @description A team member (staff) was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookStaffEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "staff";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["TeamMember"] | unknown[];
+        };
+        /** @description A client was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookClientEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "client";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["Client"] | unknown[];
+        };
+        /** @description An appointment (record) was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookRecordEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "record";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["Appointment"] | unknown[];
+        };
+        /**
+         * @description Product data object
+         * @example {
+         *       "title": "Shampoo 1",
+         *       "value": "Shampoo 1",
+         *       "label": "Shampoo 1 (123)",
+         *       "good_id": 123456,
+         *       "cost": 100500,
+         *       "unit_id": 4835,
+         *       "unit_short_title": "PC",
+         *       "service_unit_id": 3548,
+         *       "service_unit_short_title": "gr",
+         *       "actual_cost": 1050,
+         *       "unit_actual_cost": 105,
+         *       "unit_actual_cost_format": "105 r",
+         *       "unit_equals": 10,
+         *       "barcode": "123",
+         *       "loyalty_abonement_type_id": "150",
+         *       "loyalty_certificate_type_id": "0",
+         *       "loyalty_allow_empty_code": false,
+         *       "critical_amount": 0,
+         *       "desired_amount": 0,
+         *       "actual_amounts": [
+         *         {
+         *           "storage_id": 987,
+         *           "amount": 1000000
+         *         }
+         *       ],
+         *       "last_change_date": "2026-01-01T12:00:00-0500"
+         *     }
+         */
+        WebhookProductData: {
+            /**
+             * @description Name of product
+             * @example Shampoo 1
+             */
+            title?: string;
+            /**
+             * @description Name of product
+             * @example Shampoo 1
+             */
+            value?: string;
+            /**
+             * @description Product name with article number (if any)
+             * @example Shampoo 1 (123)
+             */
+            label?: string;
+            /**
+             * @description Product ID
+             * @example 123456
+             */
+            good_id?: number;
+            /**
+             * @description Selling price
+             * @example 100500
+             */
+            cost?: number;
+            /**
+             * @description Sales Unit ID
+             * @example 4835
+             */
+            unit_id?: number;
+            /**
+             * @description Sales unit
+             * @example PC
+             */
+            unit_short_title?: string;
+            /**
+             * @description ID of unit of measure to write off
+             * @example 3548
+             */
+            service_unit_id?: number;
+            /**
+             * @description Write-off unit
+             * @example gr
+             */
+            service_unit_short_title?: string;
+            /**
+             * @description Cost price
+             * @example 1050
+             */
+            actual_cost?: number;
+            /**
+             * @description Unit cost
+             * @example 105
+             */
+            unit_actual_cost?: number;
+            /**
+             * @description Unit cost format
+             * @example 105 r
+             */
+            unit_actual_cost_format?: string;
+            /**
+             * @description The ratio of the unit of measure for sale to the unit for write-off
+             * @example 10
+             */
+            unit_equals?: number;
+            /**
+             * @description Barcode
+             * @example 123
+             */
+            barcode?: string;
+            /**
+             * @description Subscription type identifier (if the product is a membership)
+             * @example 150
+             */
+            loyalty_abonement_type_id?: number | string;
+            /**
+             * @description Certificate type identifier (if the item is a certificate)
+             * @example 0
+             */
+            loyalty_certificate_type_id?: number | string;
+            /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
+            loyalty_allow_empty_code?: boolean | number;
+            /** @description Critical residue */
+            critical_amount?: number;
+            /** @description Desired balance */
+            desired_amount?: number;
+            /**
+             * @description Remaining stock
+             * @example [
+             *       {
+             *         "storage_id": 987,
+             *         "amount": 1000000
+             *       }
+             *     ]
+             */
+            actual_amounts?: {
+                /** @description Inventory ID */
+                storage_id?: number;
+                /** @description Quantity */
+                amount?: number;
+            }[];
+            /**
+             * @description The date the entity was last modified
+             * @example 2026-01-01T12:00:00-0500
+             */
+            last_change_date?: string;
+        };
+        /** @description A product (good) was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "good";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductData"] | unknown[];
+        };
+        WebhookProductTransactionData: {
+            /** @description Transaction ID */
+            id?: number;
+            /** @description Document ID */
+            document_id?: number;
+            /** @description Transaction type identifier */
+            type_id?: number;
+            /** @description Transaction type */
+            type?: string;
+            /** @description Product */
+            good?: {
+                /** @description Item ID */
+                id?: number;
+                /** @description Product Name */
+                title?: string;
+            } | unknown[];
+            /** @description Inventory */
+            storage?: {
+                /** @description Inventory ID */
+                id?: number;
+                /** @description Inventory name */
+                title?: string;
+            } | unknown[];
+            /** @description Unit of measurement */
+            unit?: {
+                /** @description Unit ID */
+                id?: number;
+                /** @description Unit name */
+                title?: string;
+            } | unknown[];
+            /** @description Unit type: 1 - for sale, 2 - for write-off */
+            operation_unit_type?: number;
+            /** @description date of creation */
+            create_date?: string;
+            /** @description Last modified date */
+            last_change_date?: string;
+            /** @description Unit price */
+            cost_per_unit?: number;
+            /** @description Price */
+            cost?: number;
+            /** @description Discount */
+            discount?: number;
+            /** @description team member */
+            master?: {
+                /** @description team member ID */
+                id?: number;
+                /** @description team member name */
+                title?: string;
+            } | unknown[];
+            /** @description The supplier */
+            supplier?: {
+                /** @description Vendor ID */
+                id?: number;
+                /** @description Supplier name */
+                title?: string;
+            } | unknown[];
+            /** @description Appointment ID */
+            record_id?: number;
+            /** @description Service */
+            service?: {
+                /** @description Service ID */
+                id?: number;
+                /** @description Service name */
+                title?: string;
+            } | unknown[];
+            /** @description Customer */
+            clients?: {
+                /** @description Client ID */
+                id?: number;
+                /** @description Client name */
+                name?: string;
+                /** @description Customer phone */
+                phone?: string | number;
+            } | unknown[];
+        };
+        /** @description A product sale (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsSaleEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_sale";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        /** @description A product receipt (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsReceiptEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_receipt";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        /** @description A consumable write-off (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsConsumableEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_consumable";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        /** @description A product write-off (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsStolenEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_stolen";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        /** @description A product move between storages (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookGoodsOperationsMoveEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "goods_operations_move";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+        };
+        WebhookFinancialTransactionData: {
+            id?: number;
+            date?: string;
+            type_id?: number;
+            expense_id?: number;
+            account_id?: number;
+            amount?: number;
+            client_id?: number;
+            master_id?: number;
+            supplier_id?: number;
+            comment?: string;
+            item_id?: number;
+            target_type_id?: number;
+            record_id?: number;
+            expense?: {
+                id?: number;
+                title?: string;
+            } | unknown[];
+            account?: {
+                id?: number;
+                title?: string;
+                type_id?: number;
+                type?: number;
+                comment?: string;
+                company_id?: number;
+            } | unknown[];
+            client?: {
+                id?: string;
+                name?: string;
+                phone?: string;
+            } | unknown[];
+            last_change_date?: string;
+            master?: unknown[];
+            supplier?: unknown[];
+        };
+        /** @description A financial transaction was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
+        WebhookFinancesOperationEvent: {
+            /** @description The location (company) the event happened in. */
+            company_id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resource: "finances_operation";
+            /** @description The id of the resource that changed. */
+            resource_id: number;
+            status: components["schemas"]["WebhookEventStatus"];
+            /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
+            data: components["schemas"]["WebhookFinancialTransactionData"] | unknown[];
+        };
+        /** @description One webhook event; `resource` tells which. */
+        WebhookEvent: components["schemas"]["WebhookCompanyEvent"] | components["schemas"]["WebhookServiceCategoryEvent"] | components["schemas"]["WebhookServiceEvent"] | components["schemas"]["WebhookStaffEvent"] | components["schemas"]["WebhookClientEvent"] | components["schemas"]["WebhookRecordEvent"] | components["schemas"]["WebhookGoodEvent"] | components["schemas"]["WebhookGoodsOperationsSaleEvent"] | components["schemas"]["WebhookGoodsOperationsReceiptEvent"] | components["schemas"]["WebhookGoodsOperationsConsumableEvent"] | components["schemas"]["WebhookGoodsOperationsStolenEvent"] | components["schemas"]["WebhookGoodsOperationsMoveEvent"] | components["schemas"]["WebhookFinancesOperationEvent"];
+        /** @description A delivery's body: one event, or several in an array. */
+        WebhookDelivery: components["schemas"]["WebhookEvent"] | components["schemas"]["WebhookEvent"][];
     };
     responses: never;
     parameters: never;
@@ -34398,15 +35367,12 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -35341,7 +36307,10 @@ export interface operations {
     };
     create_chain_loyalty_program: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Include additional resources in the answer */
+                include?: "applicable_items" | "rules" | "companies" | "loyalty_card_types" | "on_changed_notification_template" | "on_expiration_notification_template";
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -35399,7 +36368,10 @@ export interface operations {
     };
     get_chain_loyalty_program: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Include additional resources in the answer */
+                include?: "applicable_items" | "rules" | "companies" | "loyalty_card_types" | "on_changed_notification_template" | "on_expiration_notification_template";
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -35868,6 +36840,16 @@ export interface operations {
                  * @example 66
                  */
                 location_id?: number;
+                /** @description Loyalty card number fragment */
+                card?: string;
+                /** @description Include clients changed after this ISO 8601 date-time */
+                changed_after?: string;
+                /** @description Include clients changed before this ISO 8601 date-time */
+                changed_before?: string;
+                /** @description Client ID (for several IDs, use the repeated id[] parameter) */
+                id?: number;
+                /** @description Repeat this parameter for each client ID to include */
+                "id[]"?: number[];
             };
             header?: never;
             path: {
@@ -36032,202 +37014,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error404"];
                     "application/vnd.api.v2+json": components["schemas"]["Error404"];
-                };
-            };
-        };
-    };
-    list_client_comments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description ID of a location.
-                 * @example 123
-                 */
-                location_id: number;
-                /**
-                 * @description ID of a location client.
-                 * @example 123
-                 */
-                client_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["list_client_comments_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["list_client_comments_200"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error401"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error403"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error404"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
-                };
-            };
-        };
-    };
-    create_client_comment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description ID of a location.
-                 * @example 123
-                 */
-                location_id: number;
-                /**
-                 * @description ID of a location client.
-                 * @example 123
-                 */
-                client_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["create_client_comment_request"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["create_client_comment_201"];
-                    "application/vnd.api.v2+json": components["schemas"]["create_client_comment_201"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error401"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error403"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error404"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error422"];
-                    "application/vnd.api.v2+json": components["schemas"]["Error422"];
-                };
-            };
-        };
-    };
-    delete_client_comment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Path parameter (no vendor page). */
-                location_id: number;
-                /** @description Path parameter (no vendor page). */
-                client_id: number;
-                /** @description Path parameter (no vendor page). */
-                comment_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -37007,7 +37793,18 @@ export interface operations {
     };
     get_location_analytics_revenue_daily: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start date of the analyzed period */
+                date_from: string;
+                /** @description End date of the analyzed period (included in the report) */
+                date_to: string;
+                /** @description location position ID to analyze the work of all team members belonging to the same position */
+                position_id?: number;
+                /** @description ID of the location team member whose work needs to be analyzed */
+                team_member_id?: number;
+                /** @description The user ID of the location whose work you want to analyze */
+                user_id?: number;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -37124,7 +37921,16 @@ export interface operations {
     };
     get_appointment_analytics_by_status: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start date of the analyzed period */
+                date_from: string;
+                /** @description End date of the analyzed period (included in the report) */
+                date_to: string;
+                /** @description ID of the location team member whose work needs to be analyzed */
+                team_member_id?: number;
+                /** @description The user ID of the location whose work you want to analyze */
+                user_id?: number;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -37178,7 +37984,16 @@ export interface operations {
     };
     get_location_analytics_appointments_daily: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start date of the analyzed period */
+                date_from: string;
+                /** @description End date of the analyzed period (included in the report) */
+                date_to: string;
+                /** @description ID of the location team member whose work needs to be analyzed */
+                team_member_id?: number;
+                /** @description User ID of the location whose work you want to analyze */
+                user_id?: number;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -37511,6 +38326,67 @@ export interface operations {
             };
         };
     };
+    get_client_membership_activity_history: {
+        parameters: {
+            query?: {
+                /** @description Optional related data: `loyalty_transaction`, `loyalty_entity_changes`, or `user`. State changes are included by default. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Client ID at this Location */
+                client_id: number;
+                /** @description Location ID */
+                location_id: number;
+                /** @description Membership instance ID */
+                membership_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_client_membership_activity_history_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_client_membership_activity_history_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     get_client_file_list: {
         parameters: {
             query?: never;
@@ -37563,6 +38439,66 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error404"];
                     "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+        };
+    };
+    upload_client_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Client ID */
+                client_id: number;
+                /** @description Location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["upload_client_file_request"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["upload_client_file_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["upload_client_file_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -37740,6 +38676,199 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error422"];
                     "application/vnd.api.v2+json": components["schemas"]["Error422"];
+                };
+            };
+        };
+    };
+    list_client_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of a location.
+                 * @example 123
+                 */
+                location_id: number;
+                /**
+                 * @description ID of a location client.
+                 * @example 123
+                 */
+                client_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["list_client_comments_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["list_client_comments_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+        };
+    };
+    create_client_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of a location.
+                 * @example 123
+                 */
+                location_id: number;
+                /**
+                 * @description ID of a location client.
+                 * @example 123
+                 */
+                client_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["create_client_comment_request"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["create_client_comment_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_client_comment_201"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error422"];
+                };
+            };
+        };
+    };
+    delete_client_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Path parameter (no vendor page). */
+                location_id: number;
+                /** @description Path parameter (no vendor page). */
+                client_id: number;
+                /** @description Path parameter (no vendor page). */
+                comment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -38215,9 +39344,74 @@ export interface operations {
             };
         };
     };
-    search_team_member_calculation_daily_salary: {
+    update_appointment_attendance: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /** @description Location ID */
+                location_id: number;
+                /** @description Appointment ID */
+                record_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["update_appointment_attendance_request"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["update_appointment_attendance_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_appointment_attendance_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    search_team_member_calculation_daily_salary: {
+        parameters: {
+            query: {
+                /** @description Start from date. */
+                date_from: string;
+                /** @description End to date. */
+                date_to: string;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -38273,7 +39467,12 @@ export interface operations {
     };
     search_team_member_calculation_salary: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start from date. */
+                date_from: string;
+                /** @description End to date. */
+                date_to: string;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -38385,7 +39584,12 @@ export interface operations {
     };
     search_team_member_payroll_calculation: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start from date. */
+                date_from: string;
+                /** @description End to date. */
+                date_to: string;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -38674,7 +39878,12 @@ export interface operations {
     };
     get_team_member_salary_calculation: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Start from date. */
+                date_from: string;
+                /** @description End to date. */
+                date_to: string;
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -39176,7 +40385,10 @@ export interface operations {
     };
     search_timetable_event_schedules_by_event: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Requested set of an included models. */
+                include?: ("days" | "days.events_master" | "days.events_labels" | "days.events_resource_instances")[];
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -39246,15 +40458,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -39366,8 +40575,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -39424,15 +40633,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -39549,7 +40755,10 @@ export interface operations {
     };
     create_timetable_schedule_day: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Requested set of an included models. */
+                include?: ("events_master" | "events_labels" | "events_resource_instances" | "events")[];
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -39565,8 +40774,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -39623,15 +40832,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -39816,6 +41022,53 @@ export interface operations {
             };
         };
     };
+    get_service_category_list_all: {
+        parameters: {
+            query?: {
+                /** @description team member ID (to get categories associated with a team member) */
+                staff_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_category_list_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_all_200"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_category_list_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_category_list_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_404"];
+                };
+            };
+        };
+    };
     get_service_category_list: {
         parameters: {
             query?: {
@@ -39861,6 +41114,63 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["get_service_category_list_404"];
                     "application/vnd.api.v2+json": components["schemas"]["get_service_category_list_404"];
+                };
+            };
+        };
+    };
+    get_service_all: {
+        parameters: {
+            query?: {
+                staff_id?: number;
+                category_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_all_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_403"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_service_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_service_404"];
                 };
             };
         };
@@ -40158,15 +41468,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -40477,6 +41784,50 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                     "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_team_member_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_all_200"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_403"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_404"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_404"];
                 };
             };
         };
@@ -40863,7 +42214,10 @@ export interface operations {
     };
     list_roles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Requested set of an included models. */
+                include?: "user_permissions"[];
+            };
             header?: never;
             path: {
                 /** @description Path parameter (no vendor page). */
@@ -40929,15 +42283,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -41504,12 +42855,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No content */
-            204: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -41557,12 +42911,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No content */
-            204: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Envelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -42622,15 +43979,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -42909,15 +44263,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
-                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -43717,6 +45068,8 @@ export interface operations {
             query: {
                 phone: string;
                 company_id: number;
+                /** @description Optional Chain ID used to narrow the membership lookup. */
+                company_group_id?: number;
             };
             header?: never;
             path?: never;
@@ -43956,8 +45309,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -44056,8 +45409,9 @@ export interface operations {
     get_client_gift_cards: {
         parameters: {
             query: {
-                phone: string;
-                company_id: number;
+                phone: number;
+                /** @description Location ID */
+                copmany_id: number;
             };
             header?: never;
             path?: never;
@@ -44520,7 +45874,10 @@ export interface operations {
     };
     delete_appointment: {
         parameters: {
-            query?: never;
+            query?: {
+                include_consumables?: number;
+                include_finance_transactions?: number;
+            };
             header?: never;
             path: {
                 /** @description Called `company_id` in the YCLIENTS blueprint. */
@@ -45161,6 +46518,60 @@ export interface operations {
             };
         };
     };
+    deprecated_get_service_category_list_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description location ID */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["deprecated_get_service_category_list_all_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["deprecated_get_service_category_list_all_200"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                    "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+        };
+    };
     create_service_category: {
         parameters: {
             query?: never;
@@ -45281,8 +46692,8 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Called `company_id` in the YCLIENTS blueprint. */
-                location_id: string;
-                id: string;
+                location_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -45336,8 +46747,8 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Called `company_id` in the YCLIENTS blueprint. */
-                location_id: string;
-                id: string;
+                location_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -45395,8 +46806,8 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Called `company_id` in the YCLIENTS blueprint. */
-                location_id: string;
-                id: string;
+                location_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -47630,9 +49041,8 @@ export interface operations {
                 type?: number;
                 real_money?: number;
                 deleted?: number;
-                start_date?: string;
-                client?: string;
-                end_date?: string;
+                start_date?: number;
+                end_date?: number;
                 balance_is?: number;
                 document_id?: number;
             };
@@ -47922,7 +49332,10 @@ export interface operations {
     };
     get_permission_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Permission group names to return, for example `loyalty` or `storages`. Repeat the parameter for multiple groups. */
+                "group_permissions[]"?: string[];
+            };
             header?: never;
             path: {
                 /** @description location ID */

@@ -4,8 +4,9 @@
  * to users: test/unit/exports.test.ts pins the list, so adding a name is a decision.
  * Campaign helpers are the `altegio-b2b/campaigns` entry (src/campaigns/index.ts).
  */
-export type { components, operations, paths } from "../generated/schema.js";
+
 export type * from "../generated/entities.js";
+export type { components, operations, paths } from "../generated/schema.js";
 export { type AltegioClient, createAltegioClient } from "./create-altegio-client.js";
 export { AltegioApiError, type AltegioApiErrorInit } from "./errors/altegio-api-error.js";
 export { AltegioConfigError } from "./errors/altegio-config-error.js";
