@@ -63,7 +63,7 @@ export function generate(spec: Spec, v: Validator, raw: JsonObject | undefined, 
     const { allOf: _parts, ...own } = s;
     const whole = s.allOf
       .map((p) => deref(spec.doc, p as JsonObject))
-      .filter(isObj)
+      .filter(isRecord)
       .reduce((acc, p) => mergeSchemas(acc, p), own as JsonObject);
     if (!Array.isArray(whole.allOf)) {
       const value = generate(spec, v, whole, depth + 1);
