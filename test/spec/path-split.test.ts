@@ -28,7 +28,10 @@ const data200 = (op: Json | undefined): Json => {
   if (!response) throw new Error(`${String(op?.operationId)}: no 200`);
   const media = response.content as Json;
   const body = unwrapEnvelope(deref(spec, (media["application/json"] as Json).schema));
-  return deref(spec, (body.properties as Json).data);
+  const data = deref(spec, (body.properties as Json).data);
+  // An entity site (issue 10): `allOf: [{$ref: <entity>}, …]` with the page's own description and example.
+  const parts = data.allOf as Json[] | undefined;
+  return data.type === undefined && parts?.[0]?.$ref ? deref(spec, parts[0]) : data;
 };
 const row = (slug: string, title: string, path: string): OperationRow => ({
   tag: "t",
