@@ -5208,6 +5208,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hooks_settings/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get webhook settings
+         * @description The location's webhook settings. Needs a user with access to the location's settings.
+         */
+        get: operations["get_webhook_settings"];
+        put?: never;
+        /**
+         * Update webhook settings
+         * @description Sets the URLs webhook events go to and which resources send them (see x-webhooks). Needs a user with access to the location's settings.
+         */
+        post: operations["update_webhook_settings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7918,6 +7942,199 @@ export interface components {
             /** @example 0 */
             fired?: number;
             image_group_id?: number;
+        };
+        /** @description The location's webhook settings: where events go and which resources send them. */
+        WebhookSettings: {
+            /**
+             * @description The location (company) id.
+             * @example 37532
+             */
+            company_id?: number;
+            /**
+             * @description The URLs events are POSTed to (an array: a single `url` string is not a documented field).
+             * @example [
+             *       "https://hooks.example.com/altegio"
+             *     ]
+             */
+            urls?: string[];
+            /**
+             * @description 1: webhook events are on; 0: off.
+             * @example 1
+             * @enum {integer}
+             */
+            active?: 0 | 1;
+            /**
+             * @description 1: send events for resource `company`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            salon?: 0 | 1;
+            /**
+             * @description 1: send events for resource `service_category`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            service_category?: 0 | 1;
+            /**
+             * @description 1: send events for resource `service`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            service?: 0 | 1;
+            /**
+             * @description 1: send events for resource `staff`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            master?: 0 | 1;
+            /**
+             * @description 1: send events for resource `client`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            client?: 0 | 1;
+            /**
+             * @description 1: send events for resource `record`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            record?: 0 | 1;
+            /**
+             * @description 1: send events for resource `good`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            good?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_sale`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_sale?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_receipt`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_receipt?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_consumable`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_consumable?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_stolen`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_stolen?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_move`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_move?: 0 | 1;
+            /**
+             * @description 1: send events for resource `finances_operation`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            finances_operation?: 0 | 1;
+        };
+        /** @description New webhook settings: `urls` and `active`, and a 0/1 flag per resource (snake_case keys). */
+        WebhookSettingsInput: {
+            /**
+             * @description The URLs events are POSTed to (an array: a single `url` string is not a documented field).
+             * @example [
+             *       "https://hooks.example.com/altegio"
+             *     ]
+             */
+            urls: string[];
+            /**
+             * @description 1: webhook events are on; 0: off.
+             * @example 1
+             * @enum {integer}
+             */
+            active: 0 | 1;
+            /**
+             * @description 1: send events for resource `company`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            salon?: 0 | 1;
+            /**
+             * @description 1: send events for resource `service_category`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            service_category?: 0 | 1;
+            /**
+             * @description 1: send events for resource `service`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            service?: 0 | 1;
+            /**
+             * @description 1: send events for resource `staff`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            master?: 0 | 1;
+            /**
+             * @description 1: send events for resource `client`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            client?: 0 | 1;
+            /**
+             * @description 1: send events for resource `record`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            record?: 0 | 1;
+            /**
+             * @description 1: send events for resource `good`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            good?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_sale`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_sale?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_receipt`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_receipt?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_consumable`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_consumable?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_stolen`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_stolen?: 0 | 1;
+            /**
+             * @description 1: send events for resource `goods_operations_move`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            goods_operations_move?: 0 | 1;
+            /**
+             * @description 1: send events for resource `finances_operation`; 0: do not.
+             * @example 1
+             * @enum {integer}
+             */
+            finances_operation?: 0 | 1;
         };
         apply_discount_promotion_200: {
             /**
@@ -49964,6 +50181,132 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error404"];
                     "application/vnd.api.v2+json": components["schemas"]["Error404"];
+                };
+            };
+        };
+    };
+    get_webhook_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Location ID (`company_id` in the YCLIENTS blueprint).
+                 * @example 37532
+                 */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WebhookSettings"];
+                    };
+                    "application/vnd.api.v2+json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WebhookSettings"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: the user may not change the location's settings */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: no webhook settings for the location yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    update_webhook_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Location ID (`company_id` in the YCLIENTS blueprint).
+                 * @example 37532
+                 */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WebhookSettings"];
+                    };
+                    "application/vnd.api.v2+json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WebhookSettings"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Forbidden: the user may not change the location's settings */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not Found: no webhook settings for the location yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
