@@ -5236,6 +5236,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An account: a "cash register" or bank account (`/accounts/{location_id}`). */
+        Account: {
+            /** @description Checkout ID */
+            id?: number;
+            /** @description Location account name */
+            title?: string;
+            /** @description 1 - for non-cash payments, 0 for cash */
+            type?: number;
+            /** @description Description for checkout */
+            comment?: string;
+        };
         /**
          * @description An appointment (the vendor's "record", `/record/{location_id}/{record_id}`).
          * @example {
@@ -6320,6 +6331,530 @@ export interface components {
                 some_another_field?: unknown[];
             };
         };
+        /** @description An online booking form (a "booking widget", `/company/{location_id}/booking_forms`). */
+        BookingForm: {
+            /** @description Flag for enabling letterform ab-test */
+            ab_test_enabled: boolean;
+            /** @description Button animation enable flag */
+            button_animation: boolean;
+            /** @description Button color */
+            button_color: string;
+            /** @description Button location on the page */
+            button_position: string;
+            /** @description Sequence number of date and time */
+            datetime_step_num: number;
+            /** @description appointment widget description */
+            description: string;
+            /** @description Panel position on the page */
+            form_position: string;
+            /** @description Code for inserting a button on the site */
+            html_code: string;
+            /** @description appointment widget ID */
+            id: number;
+            /** @description Default appointment widget flag */
+            is_default: boolean;
+            /** @description team member ID */
+            master_step_default: number;
+            /** @description team member hide flag */
+            master_step_hide: boolean;
+            /** @description Team Member serial number */
+            master_step_num: number;
+            /** @description Service ID */
+            service_step_default: number;
+            /** @description Service Hiding Flag */
+            service_step_hide: boolean;
+            /** @description Service serial number */
+            service_step_num: number;
+            /** @description Button Visibility Step */
+            show_button: boolean;
+            /** @description Name of the appointment widget */
+            title: string;
+            /** @description Step mode flag */
+            without_menu: boolean;
+            /** @description Chain booking form flag */
+            is_chain?: boolean;
+            /** @description Sequence type (e.g., "steps") */
+            sequence_type?: string;
+            /** @description Service step title */
+            service_step_title?: string;
+            /** @description Team member step title */
+            master_step_title?: string;
+            /** @description Specialization display mode */
+            specialization_display_mode?: number;
+            /** @description Date/time step title */
+            datetime_step_title?: string;
+            /** @description Version 2 of HTML code for button insertion */
+            html_code_v2?: string;
+            /** @description Map type identifier */
+            map_type?: number;
+            /** @description Default language ID */
+            default_language_id?: number;
+            /** @description Group ID */
+            group_id?: number;
+            /** @description Facebook Pixel ID */
+            facebook_pixel_id?: string;
+            /** @description VK Pixel ID */
+            vk_pixel_id?: string;
+            /** @description Online sales group ID */
+            online_sales_group_id?: number;
+            /** @description Service step category view type (e.g., "horizontal_tags") */
+            service_step_category_view_type?: string;
+            /** @description Location select type code (e.g., "list") */
+            salon_select_type_code?: string;
+            /** @description Appointment type ID */
+            record_type_id?: number | null;
+            /** @description Display event type (e.g., "all") */
+            display_activity_type?: string;
+            /** @description Multiple event appointment flag */
+            is_multiple_activity_record?: boolean;
+            /** @description Event appointment count limit */
+            activity_record_count?: number;
+            /** @description Header images configuration */
+            header_images?: Record<string, never> | null;
+            /** @description Weekly view enabled flag */
+            is_weekly_view_enabled?: boolean;
+            /** @description Show weekly view without online booking flag */
+            show_weekly_view_without_online_booking?: boolean;
+            /** @description Default location ID for weekly view */
+            weekly_view_default_salon_id?: number | null;
+        };
+        /** @description Request body creating a BookingForm (An online booking form (a "booking widget", `/company/{location_id}/booking_forms`).) */
+        BookingFormInput: {
+            /** @description Name of the appointment widget */
+            title: string;
+            /** @description appointment widget description */
+            description?: string;
+            /** @description Default appointment widget flag */
+            is_default?: boolean;
+            /** @description Step mode flag */
+            without_menu?: boolean;
+            /** @description Service ID */
+            service_step_default?: number;
+            /** @description Service Hiding Flag */
+            service_step_hide?: boolean;
+            /** @description team member ID */
+            master_step_default?: number;
+            /** @description team member hide flag */
+            master_step_hide?: boolean;
+            /** @description Service step sequence number */
+            service_step_num?: number;
+            /** @description Sequence number of the wizard step */
+            master_step_num?: number;
+            /** @description Sequence number of the date and time step */
+            datetime_step_num?: number;
+            /** @description Button visibility flag */
+            show_button?: boolean;
+            /**
+             * @description Button location on the page
+             * @enum {string}
+             */
+            button_position?: "bottom right" | "bottom left" | "top right" | "top left ";
+            /**
+             * @description Panel position on the page
+             * @enum {string}
+             */
+            form_position?: "right" | "left";
+            /** @description Button color */
+            button_color?: string;
+            /** @description Button animation enable flag */
+            button_animation?: boolean;
+        };
+        /** @description A certificate a client holds (a "gift card", `/loyalty/certificates`). */
+        Certificate: {
+            /** @description Certificate ID */
+            id?: number;
+            /** @description Certificate number */
+            number?: string | number;
+            /** @description Current balance */
+            balance?: number;
+            /** @description Starting balance */
+            default_balance?: number;
+            /** @description Certificate type identifier */
+            type_id?: number;
+            /** @description Status ID */
+            status_id?: number;
+            /** @description Date of sale */
+            created_date?: string;
+            /** @description Burn date */
+            expiration_date?: string;
+            /** @description Object with certificate type information */
+            type?: {
+                /** @description Certificate type identifier */
+                id?: number;
+                /** @description Gift card type name */
+                title?: string;
+                /** @description Certificate denomination */
+                balance?: number;
+                /** @description Is it available for multiple debits */
+                is_multi?: boolean;
+                /** @description ID of the chain where the certificate type was created */
+                company_group_id?: number;
+                /** @description Restriction on the use of redemption points. 0 - no restrictions, 1 - only services, 2 - some services + all products, 3 - some services, 4 - only products */
+                item_type_id?: number;
+                /** @description The ID of the expiration limit. 0 - unlimited, 1 - fixed date, 2 - fixed period */
+                expiration_type_id?: number;
+                /** @description Burn date of all certificates. Populated with expiration_type_id = 1 */
+                expiration_date?: unknown;
+                /** @description Validity period of certificates. Populated with expiration_type_id = 2 */
+                expiration_timeout?: number;
+                /** @description Time units. 1 - Day, 2 - Week, 3 - Month, 4 - Year */
+                expiration_timeout_unit_id?: number;
+                /** @description Sale without code */
+                is_allow_empty_code?: boolean;
+                /** @description Object with item_type_id and its name */
+                item_type?: {
+                    /** @description Identifier of the expiration limit */
+                    id?: number;
+                    /** @description Name of the constraint */
+                    title?: string;
+                };
+            };
+            /** @description An object with information about the current status of the certificate */
+            status?: {
+                /** @description Status ID */
+                id?: number;
+                /** @description Status name */
+                title?: string;
+            };
+        };
+        /** @description A type of certificate (a "gift card type", `/company/{location_id}/loyalty/certificate_types/…`). */
+        CertificateType: {
+            /**
+             * @description Certificate type identifier
+             * @example 289056
+             */
+            id?: number;
+            /**
+             * @description Gift card type name
+             * @example Gift Certificate 1000
+             */
+            title?: string;
+            /**
+             * @description Certificate denomination
+             * @example 1000
+             */
+            balance?: number;
+            /**
+             * @description Write-off type: true - multiple write-off, false - single write-off
+             * @example true
+             */
+            is_multi?: boolean;
+            /**
+             * @description ID of the chain where the certificate type is valid
+             * @example 706028
+             */
+            company_group_id?: number;
+            /** @description Application restriction (list of possible values) */
+            item_type_id?: number;
+            /**
+             * @description Expiration limit (list of possible values)
+             * @example 2
+             */
+            expiration_type_id?: number;
+            /** @description Fixed burn date in ISO8601 format (null if not set) */
+            expiration_date?: string | null;
+            /**
+             * @description Certificate validity period from the date of sale (0 if not set)
+             * @example 6
+             */
+            expiration_timeout?: number;
+            /**
+             * @description The unit of measurement of the validity period of the certificate from the moment of sale (the list of possible values, if not specified - 0)
+             * @example 3
+             */
+            expiration_timeout_unit_id?: number;
+            /** @description Allow sale of certificate without code? true - allow, false - do not allow */
+            is_allow_empty_code?: boolean;
+            category_id?: number | null;
+            /**
+             * @description Sort order
+             * @example 1
+             */
+            weight?: number;
+            /** @example 1 */
+            balance_edit_type_id?: number;
+            is_serial_number_limited?: boolean;
+            is_archived?: boolean;
+            date_archived?: string | null;
+            online_sale_is_enabled?: boolean;
+            /** @example Gift Certificate 1000 */
+            online_sale_title?: string;
+            online_sale_description?: string;
+            online_sale_price?: number;
+            online_sale_image?: string | null;
+            /** @description Total certificates issued */
+            released_total?: number;
+            item_type?: {
+                id?: number;
+                /** @example All services and products */
+                title?: string;
+            };
+            /** @example [] */
+            service_ids?: unknown[];
+            /**
+             * @example [
+             *       720441
+             *     ]
+             */
+            salon_ids?: unknown[];
+        };
+        /** @description Request body creating a CertificateType (A type of certificate (a "gift card type", `/company/{location_id}/loyalty/certificate_types/…`).) */
+        CertificateTypeInput: {
+            /**
+             * @description Certificate type name
+             * @example Gift Certificate 1000
+             */
+            title: string;
+            /**
+             * @description Certificate face value
+             * @example 1000
+             */
+            balance: number;
+            /**
+             * @description true = multiple use, false = single use
+             * @example true
+             */
+            is_multi: boolean;
+            /**
+             * @description Usage restrictions (0-4)
+             * @enum {integer}
+             */
+            item_type_id: 0 | 1 | 2 | 3 | 4;
+            /** @description Allow selling without code? */
+            is_allow_empty_code: boolean;
+            /**
+             * @description Balance editability (1 = editable, 2 = not editable)
+             * @enum {integer}
+             */
+            balance_edit_type_id: 1 | 2;
+            /**
+             * @description Specific service IDs (empty if no restriction)
+             * @example []
+             */
+            service_ids: unknown[];
+            /**
+             * @description Location IDs where certificate is valid
+             * @example [
+             *       720441
+             *     ]
+             */
+            salon_ids: unknown[];
+            /** @description Expiration settings */
+            expiration: {
+                /**
+                 * @description Expiration type: 0 = none, 1 = fixed date, 2 = period from sale
+                 * @enum {integer}
+                 */
+                type_id: 0 | 1 | 2;
+                /**
+                 * @description Fixed expiration date (ISO 8601, required if type_id = 1)
+                 * @example 2026-12-31T23:59:59+00:00
+                 */
+                date?: string;
+                /**
+                 * @description Duration value (required if type_id = 2)
+                 * @example 6
+                 */
+                timeout?: number;
+                /**
+                 * @description Duration unit (required if type_id = 2): 1 = day, 2 = week, 3 = month, 4 = year
+                 * @enum {integer}
+                 */
+                timeout_unit_id?: 1 | 2 | 3 | 4;
+            };
+            /** @description Online sale settings */
+            online_sale: {
+                /** @description Enable online purchase? */
+                is_enabled: boolean;
+                /**
+                 * @description Title for online store
+                 * @example Gift Certificate
+                 */
+                title?: string;
+                /**
+                 * @description Description for online store
+                 * @example Perfect gift for any occasion
+                 */
+                description?: string;
+                /**
+                 * @description Online sale price
+                 * @example 1000
+                 */
+                price?: number;
+            };
+            /** @description Service category restriction (null = no restriction) */
+            category_id?: number | null;
+        };
+        /** @description Request body updating a CertificateType (A type of certificate (a "gift card type", `/company/{location_id}/loyalty/certificate_types/…`).) */
+        CertificateTypeUpdate: {
+            /**
+             * @description Certificate type name
+             * @example Gift Certificate 1500
+             */
+            title: string;
+            /**
+             * @description Certificate face value
+             * @example 1500
+             */
+            balance: number;
+            /**
+             * @description true = multiple use, false = single use
+             * @example true
+             */
+            is_multi: boolean;
+            /**
+             * @description Usage restrictions (0-4)
+             * @enum {integer}
+             */
+            item_type_id: 0 | 1 | 2 | 3 | 4;
+            /** @description Allow selling without code? */
+            is_allow_empty_code: boolean;
+            /**
+             * @description Balance editability (1 = editable, 2 = not editable)
+             * @enum {integer}
+             */
+            balance_edit_type_id: 1 | 2;
+            /**
+             * @description Specific service IDs (empty if no restriction)
+             * @example []
+             */
+            service_ids: unknown[];
+            /**
+             * @description Location IDs where certificate is valid
+             * @example [
+             *       720441
+             *     ]
+             */
+            salon_ids: unknown[];
+            /** @description Expiration settings */
+            expiration: {
+                /**
+                 * @description Expiration type: 0 = none, 1 = fixed date, 2 = period from sale
+                 * @enum {integer}
+                 */
+                type_id: 0 | 1 | 2;
+                /**
+                 * @description Fixed expiration date (ISO 8601, required if type_id = 1)
+                 * @example 2026-12-31T23:59:59+00:00
+                 */
+                date?: string;
+                /**
+                 * @description Duration value (required if type_id = 2)
+                 * @example 6
+                 */
+                timeout?: number;
+                /**
+                 * @description Duration unit (required if type_id = 2): 1 = day, 2 = week, 3 = month, 4 = year
+                 * @enum {integer}
+                 */
+                timeout_unit_id?: 1 | 2 | 3 | 4;
+            };
+            /** @description Online sale settings */
+            online_sale: {
+                /** @description Enable online purchase? */
+                is_enabled: boolean;
+                /**
+                 * @description Title for online store
+                 * @example Gift Certificate
+                 */
+                title?: string;
+                /**
+                 * @description Description for online store
+                 * @example Perfect gift for any occasion
+                 */
+                description?: string;
+                /**
+                 * @description Online sale price
+                 * @example 1500
+                 */
+                price?: number;
+            };
+            /** @description Service category restriction (null = no restriction) */
+            category_id?: number | null;
+        };
+        /** @description A chain of locations (the vendor's "salon group", `/groups`). */
+        Chain: {
+            /** @description Chain ID */
+            id?: number;
+            /** @description Chain name */
+            title?: string;
+            /** @description Chain locations */
+            companies?: {
+                /** @description location ID */
+                id?: number;
+                /** @description location name */
+                title?: string;
+                /** @description Public-facing location name */
+                public_title?: string;
+                /** @description Business group ID */
+                business_group_id?: number;
+                /** @description Business type ID */
+                business_type_id?: number;
+                /** @description Country ID */
+                country_id?: number;
+                /** @description City ID */
+                city_id?: number;
+                /** @description Timezone ID */
+                timezone?: number;
+                /** @description Timezone name */
+                timezone_name?: string;
+                /** @description Physical address */
+                address?: string;
+                /** @description Currency code */
+                currency_short_title?: string;
+                /** @description Latitude coordinate */
+                coordinate_lat?: number;
+                /** @description Longitude coordinate */
+                coordinate_lon?: number;
+                /** @description Logo URL */
+                logo?: string;
+                /** @description ZIP/postal code */
+                zip?: string;
+                /** @description Phone number */
+                phone?: string;
+                /** @description Phone numbers */
+                phones?: unknown[];
+                /** @description Website URL */
+                site?: string;
+                /** @description Allow deleting records */
+                allow_delete_record?: boolean;
+                /** @description Allow changing records */
+                allow_change_record?: boolean;
+            }[];
+            /** @description User access rights on the chain */
+            access?: {
+                /** @description 1 - there is access to the settings section, 0 - no access */
+                settings_access?: number | string;
+                /** @description 1 - there is access to the client base, 0 - no access */
+                clients_access?: number | string;
+                /** @description 1 - there is access to client accounts, 0 - no access */
+                deposits_access?: number | string;
+                /** @description 1 - there is access to client account types, 0 - no access */
+                deposit_types_access?: number | string;
+                /** @description 1 - there is access to user management, 0 - no access */
+                users_access?: number | string;
+                /** @description 1 - there is access to loyalty, 0 - no access */
+                loyalty_access?: number | string;
+                /** @description 1 - there is access to membership types, 0 - no access */
+                loyalty_abonement_types_access?: number | string;
+                /** @description 1 - there is access to edit membership balance, 0 - no access */
+                loyalty_abonement_balance_edit_access?: number | string;
+                /** @description 1 - there is access to edit membership period, 0 - no access */
+                loyalty_abonement_period_edit_access?: number | string;
+                /** @description 1 - there is access to membership history, 0 - no access */
+                loyalty_abonement_history_access?: number | string;
+                /** @description 1 - there is access to manual replenishment/withdrawal from loyalty cards, 0 - no access */
+                loyalty_cards_manual_transactions_access?: number | string;
+                /** @description 1 - there is access to certificate types, 0 - no access */
+                loyalty_certificate_types_access?: number | string;
+                /** @description 1 - there is access to loyalty programs, 0 - no access */
+                loyalty_programs_access?: number | string;
+                /** @description 1 - there is access to chain services management, 0 - no access */
+                network_services_access?: number | string;
+                /** @description 1 - there is access to analytics, 0 - no access */
+                analytics_access?: number | string;
+            };
+        };
         /** @description A client of a location (`/client/{location_id}/{id}`). */
         Client: {
             /** @description Client ID */
@@ -6373,6 +6908,69 @@ export interface components {
             gender_id?: number;
             /** @description Gender name */
             gender?: string;
+        };
+        /** @description A note on a client's card (`/company/{location_id}/clients/{client_id}/comments`). */
+        ClientComment: {
+            /**
+             * @description ID of a comment for a client.
+             * @example 123
+             */
+            id?: number;
+            /**
+             * @description Datetime of a comment for a client created.
+             * @example 2026-01-01T12:12:12-05:00
+             */
+            create_date?: string;
+            /**
+             * @description Datetime of a comment for a client last updated.
+             * @example 2026-01-01T12:12:12-05:00
+             */
+            update_date?: string;
+            /**
+             * @description Type of a comment for a client:
+             *     default: - text comment;
+             *     file: - uploaded file.
+             * @enum {string}
+             */
+            type?: "default" | "file";
+            /**
+             * @description Text of a comment for a client (type = "default", for type = "file" the text is returned empty).
+             * @example Comment for a client
+             */
+            text?: string;
+            /**
+             * @description Files in a client details that triggered the comment creation (type = "file", for type = "default" the files array is returned empty).
+             * @example []
+             */
+            files?: {
+                /**
+                 * @description Download link for a file in a client details.
+                 * @example https://api.alteg.io/client_files/download/123/123/
+                 */
+                link?: string;
+                /**
+                 * @description Original filename for a file in a client details.
+                 * @example file.pdf
+                 */
+                filename?: string;
+            }[];
+            /**
+             * @description User created a comment for a client or uploaded files in a client details.
+             * @example {
+             *       "id": 123,
+             *       "name": "John Johnson",
+             *       "avatar": "https://api.alteg.io/images/avatar.png"
+             *     }
+             */
+            user?: Record<string, never> | null;
+        };
+        /** @description Request body creating a ClientComment (A note on a client's card (`/company/{location_id}/clients/{client_id}/comments`).) */
+        ClientCommentInput: {
+            /**
+             * @description Text of a comment for a client.
+             * @example Comment for a client
+             */
+            text: string;
         };
         /**
          * @description Request body creating a Client (A client of a location (`/client/{location_id}/{id}`).)
@@ -6511,6 +7109,49 @@ export interface components {
              */
             custom_fields?: Record<string, never>;
         };
+        /** @description A comment (a "review") a client left on a location or team member (`/comments/{location_id}`). */
+        Comment: {
+            /** @description Comment ID */
+            id?: number;
+            /** @description location ID */
+            salon_id?: number;
+            /** @description 1 - comment to the team member, 0 - to the location */
+            type?: number;
+            /** @description Team Member ID if type = 1 */
+            master_id?: number;
+            /** @description Comment text */
+            text?: string;
+            /** @description The date the comment was posted */
+            date?: string;
+            /** @description Rating (from 1 to 5) */
+            rating?: string | number;
+            /** @description ID of the user who left the comment */
+            user_id?: number;
+            /** @description Name of the user who left the comment */
+            user_name?: string;
+            /** @description Avatar of the user who left the comment */
+            user_avatar?: string;
+            /** @description ID of the post after which the review was left */
+            record_id?: number;
+        };
+        /** @description Request body creating a Comment (A comment (a "review") a client left on a location or team member (`/comments/{location_id}`).) */
+        CommentInput: {
+            /**
+             * @description Rating from 1 to 5
+             * @example 4
+             */
+            mark: number;
+            /**
+             * @description Username to be displayed on the review page
+             * @example Victor
+             */
+            name: string;
+            /**
+             * @description Feedback text
+             * @example Everything is very bad!
+             */
+            text: string;
+        };
         /**
          * @description The `meta` of a list that states its size as `count`.
          * @example {
@@ -6523,6 +7164,350 @@ export interface components {
              * @example 10
              */
             count?: number;
+        };
+        /** @description A custom field of clients or appointments (`/custom_fields/{field_category}/{location_id}`). */
+        CustomField: {
+            /** @description Field ID */
+            id?: number;
+            /** @description location ID */
+            salon_id?: number;
+            /** @description Custom fields */
+            custom_field?: {
+                /** @description Field ID */
+                id?: number;
+                /** @description Field code by which values for appointment fields are set */
+                code?: string;
+                /** @description Entity type for which the field is valid (customer card, appointment window) */
+                entity_type?: unknown;
+                /** @description Whether to show fields in the interface */
+                show_in_ui?: boolean;
+                /** @description Name of add. fields */
+                title?: string;
+                /** @description Is editing allowed */
+                user_can_edit?: boolean;
+                /** @description Field type */
+                type?: {
+                    /** @description Field type code */
+                    code?: string;
+                    /** @description Field type name */
+                    title?: string;
+                };
+                /** @description List of valid values for type "list" */
+                values?: unknown;
+            };
+        };
+        /**
+         * @description Request body creating a CustomField (A custom field of clients or appointments (`/custom_fields/{field_category}/{location_id}`).)
+         * @example {
+         *       "type": "text",
+         *       "code": "my_text_field",
+         *       "title": "Sample text",
+         *       "user_can_edit": true,
+         *       "show_in_ui": true
+         *     }
+         */
+        CustomFieldInput: {
+            type?: string;
+            code?: string;
+            title?: string;
+            user_can_edit?: boolean;
+            show_in_ui?: boolean;
+        };
+        /**
+         * @description Request body updating a CustomField (A custom field of clients or appointments (`/custom_fields/{field_category}/{location_id}`).)
+         * @example {
+         *       "type": "text",
+         *       "code": "my_text_field",
+         *       "title": "Sample text",
+         *       "user_can_edit": true,
+         *       "show_in_ui": true
+         *     }
+         */
+        CustomFieldUpdate: {
+            type?: string;
+            code?: string;
+            title?: string;
+            user_can_edit?: boolean;
+            show_in_ui?: boolean;
+        };
+        /**
+         * @description A document that inventory and financial transactions belong to (`/storage_operations/documents/{location_id}/{document_id}`).
+         * @example {
+         *       "id": 22255503,
+         *       "type_id": 1,
+         *       "type": {
+         *         "id": 1,
+         *         "title": "Sale of goods"
+         *       },
+         *       "storage_id": 36539,
+         *       "user_id": 999290,
+         *       "company_id": 4564,
+         *       "number": 1251,
+         *       "comment": "Document comment",
+         *       "create_date": "2026-09-21T23:00:00.000-05:00",
+         *       "storage": {
+         *         "id": 36539,
+         *         "title": "Products"
+         *       },
+         *       "company": {
+         *         "id": 4564,
+         *         "title": "Business Example",
+         *         "country_id": 7,
+         *         "city_id": 2,
+         *         "timezone": "-5",
+         *         "address": "New York, 787 Jackson Drive",
+         *         "coordinate_lat": 40.73061,
+         *         "coordinate_lon": -73.935242,
+         *         "logo": "https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
+         *         "zip": "",
+         *         "phones": [],
+         *         "site": "www.example.com"
+         *       },
+         *       "user": {
+         *         "id": 999290,
+         *         "name": "User name",
+         *         "phone": "+13155550175"
+         *       }
+         *     }
+         */
+        Document: {
+            /**
+             * @description Document ID
+             * @example 22255503
+             */
+            id?: number;
+            /**
+             * @description Document type identifier
+             * @example 1
+             */
+            type_id?: number;
+            /**
+             * @description Document type
+             * @example {
+             *       "id": 1,
+             *       "title": "Sale of goods"
+             *     }
+             */
+            type?: {
+                /**
+                 * @description Document type identifier
+                 * @example 1
+                 */
+                id?: number;
+                /**
+                 * @description Document type name
+                 * @example Sale of goods
+                 */
+                title?: string;
+            };
+            /**
+             * @description Inventory ID
+             * @example 36539
+             */
+            storage_id?: number;
+            /**
+             * @description User ID
+             * @example 999290
+             */
+            user_id?: number;
+            /**
+             * @description location ID
+             * @example 4564
+             */
+            company_id?: number;
+            /**
+             * @description Document Number
+             * @example 1251
+             */
+            number?: number;
+            /**
+             * @description A comment
+             * @example Document comment
+             */
+            comment?: string;
+            /**
+             * @description date of creation
+             * @example 2026-09-21T23:00:00.000-05:00
+             */
+            create_date?: string;
+            /**
+             * @description Inventory
+             * @example {
+             *       "id": 36539,
+             *       "title": "Products"
+             *     }
+             */
+            storage?: {
+                /**
+                 * @description Inventory ID
+                 * @example 36539
+                 */
+                id?: number;
+                /**
+                 * @description Inventory name
+                 * @example Products
+                 */
+                title?: string;
+            };
+            /**
+             * @description location
+             * @example {
+             *       "id": 4564,
+             *       "title": "Business Example",
+             *       "country_id": 7,
+             *       "city_id": 2,
+             *       "timezone": "-5",
+             *       "address": "New York, 787 Jackson Drive",
+             *       "coordinate_lat": 40.73061,
+             *       "coordinate_lon": -73.935242,
+             *       "logo": "https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
+             *       "zip": "",
+             *       "phones": [],
+             *       "site": "www.example.com"
+             *     }
+             */
+            company?: {
+                /**
+                 * @description location ID
+                 * @example 4564
+                 */
+                id?: number;
+                /**
+                 * @description location name
+                 * @example Business Example
+                 */
+                title?: string;
+                /**
+                 * @description Country ID
+                 * @example 7
+                 */
+                country_id?: number;
+                /**
+                 * @description City ID
+                 * @example 2
+                 */
+                city_id?: number;
+                /**
+                 * @description Timezone ID
+                 * @example -5
+                 */
+                timezone?: number | string;
+                /**
+                 * @description location address
+                 * @example New York, 787 Jackson Drive
+                 */
+                address?: string;
+                /**
+                 * @description Latitude
+                 * @example 40.73061
+                 */
+                coordinate_lat?: string | number;
+                /**
+                 * @description Longitude
+                 * @example -73.935242
+                 */
+                coordinate_lon?: string | number;
+                /**
+                 * @description Let, on which the location logo is located
+                 * @example https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png
+                 */
+                logo?: string;
+                /** @description Postcode */
+                zip?: string;
+                /**
+                 * @description location phone
+                 * @example []
+                 */
+                phones?: unknown[];
+                /**
+                 * @description The site of the location
+                 * @example www.example.com
+                 */
+                site?: string;
+                /** @description Public-facing location name */
+                public_title?: string;
+                /** @description Business group ID */
+                business_group_id?: number;
+                /** @description Business type ID */
+                business_type_id?: number;
+                /** @description Timezone name */
+                timezone_name?: string;
+                /** @description Location phone number */
+                phone?: string;
+                /** @description Allow deleting records */
+                allow_delete_record?: boolean;
+                /** @description Allow changing records */
+                allow_change_record?: boolean;
+            };
+            /**
+             * @description User
+             * @example {
+             *       "id": 999290,
+             *       "name": "User name",
+             *       "phone": "+13155550175"
+             *     }
+             */
+            user?: {
+                /**
+                 * @description User ID
+                 * @example 999290
+                 */
+                id?: string | number;
+                /**
+                 * @description Username
+                 * @example User name
+                 */
+                name?: string;
+                /**
+                 * @description User phone
+                 * @example +13155550175
+                 */
+                phone?: string;
+                /** @description User email */
+                email?: string;
+                /** @description Is user approved */
+                is_approved?: boolean;
+                /** @description User avatar URL */
+                avatar?: string;
+            };
+            /** @description Bill print status */
+            bill_print_status?: number;
+        };
+        /** @description Request body creating a Document (A document that inventory and financial transactions belong to (`/storage_operations/documents/{location_id}/{document_id}`).) */
+        DocumentInput: {
+            /**
+             * @description Date of the inventory transaction
+             * @example 2026-09-21T23:00:00.000-05:00
+             */
+            create_date: string;
+            /**
+             * @description Inventory ID
+             * @example 36539
+             */
+            storage_id: number;
+            /**
+             * @description Document type (sale 1, receipt 3, write-off 7)
+             * @example 1
+             */
+            type_id: number;
+            /**
+             * @description A comment
+             * @example Document comment
+             */
+            comment?: string;
+        };
+        /**
+         * @description Request body updating a Document (A document that inventory and financial transactions belong to (`/storage_operations/documents/{location_id}/{document_id}`).)
+         * @example {
+         *       "type_id": 0,
+         *       "storage_id": 0,
+         *       "date_created": ""
+         *     }
+         */
+        DocumentUpdate: {
+            type_id?: number;
+            storage_id?: number;
+            date_created?: string;
         };
         /**
          * @description The `meta` of most responses: an empty array.
@@ -6805,6 +7790,564 @@ export interface components {
                  */
                 message?: string;
             };
+        };
+        /**
+         * @description A group event (the vendor's "activity", `/activity/{location_id}/{event_id}`).
+         * @example {
+         *       "id": 108,
+         *       "salon_id": 4564,
+         *       "service_id": 1185299,
+         *       "staff_id": 26427,
+         *       "date": "2026-09-21T23:00:00.000-05:00",
+         *       "length": 3600,
+         *       "capacity": 9,
+         *       "records_count": 0,
+         *       "color": "",
+         *       "font_color": "",
+         *       "service": {
+         *         "id": 1185299,
+         *         "title": "Group manicure",
+         *         "category_id": 754917
+         *       },
+         *       "staff": {
+         *         "id": 26427,
+         *         "name": "Monica Bellucci",
+         *         "company_id": 4564
+         *       },
+         *       "resource_instances": [
+         *         {
+         *           "id": 3127,
+         *           "title": "Manicure machine #1",
+         *           "resource_id": 1364
+         *         }
+         *       ]
+         *     }
+         */
+        Event: {
+            /**
+             * @description Event ID
+             * @example 108
+             */
+            id?: number;
+            /**
+             * @description Location ID (deprecated, use company_id)
+             * @example 4564
+             */
+            salon_id?: number;
+            /**
+             * @description Service ID
+             * @example 1185299
+             */
+            service_id?: number;
+            /**
+             * @description team member ID
+             * @example 26427
+             */
+            staff_id?: number;
+            /**
+             * @description Session date
+             * @example 2026-09-21T23:00:00.000-05:00
+             */
+            date?: string;
+            /**
+             * @description Duration
+             * @example 3600
+             */
+            length?: number;
+            /**
+             * @description Capacity
+             * @example 9
+             */
+            capacity?: number;
+            /** @description Number of appointments */
+            records_count?: number;
+            /** @description Color */
+            color?: string;
+            /** @description Font color */
+            font_color?: string;
+            /**
+             * @description Service
+             * @example {
+             *       "id": 1185299,
+             *       "title": "Group manicure",
+             *       "category_id": 754917
+             *     }
+             */
+            service?: {
+                /**
+                 * @description Service ID
+                 * @example 1185299
+                 */
+                id?: number;
+                /**
+                 * @description Service name
+                 * @example Group manicure
+                 */
+                title?: string;
+                /**
+                 * @description Service category identifier
+                 * @example 754917
+                 */
+                category_id?: number;
+                /** @description The minimum cost of the service */
+                price_min?: number;
+                /** @description Maximum cost of the service */
+                price_max?: number;
+                /** @description A comment */
+                comment?: string;
+                /** @description The path to the image with the image of the service */
+                image_url?: string;
+                /** @description Category ID for the location on the chain */
+                salon_service_id?: number;
+                /** @description Prepayment */
+                prepaid?: string;
+                /** @description Category */
+                category?: {
+                    /** @description Category ID */
+                    id?: number;
+                    /** @description Product category ID (0 if the item is a product) */
+                    category_id?: number;
+                    /** @description name of category */
+                    title?: string;
+                };
+            };
+            /**
+             * @description team member
+             * @example {
+             *       "id": 26427,
+             *       "name": "Monica Bellucci",
+             *       "company_id": 4564
+             *     }
+             */
+            staff?: {
+                /**
+                 * @description team member ID
+                 * @example 26427
+                 */
+                id?: number;
+                /**
+                 * @description team member name
+                 * @example Monica Bellucci
+                 */
+                name?: string;
+                /**
+                 * @description Location ID
+                 * @example 4564
+                 */
+                company_id?: number;
+                /** @description team member External ID */
+                api_id?: string | null;
+                /** @description team member specialization */
+                specialization?: string;
+                /** @description Rating */
+                rating?: number;
+                /** @description Whether to show the team member's rating (1 - show, 0 - do not show) */
+                show_rating?: number;
+                /** @description Path to team member avatar file */
+                avatar?: string;
+                /** @description The path to the team member's avatar file in a higher resolution */
+                avatar_big?: string;
+                /** @description Number of comments to the team member */
+                comments_count?: number;
+                /** @description Number of votes that rated a team member */
+                votes_count?: number;
+                /** @description Average rating */
+                average_score?: number;
+                /** @description Indicates whether online payment is available for the appointment */
+                prepaid?: string;
+                /** @description team member's position */
+                position?: {
+                    /** @description Job ID */
+                    id?: number;
+                    /** @description Job Title */
+                    title?: string;
+                };
+            };
+            /**
+             * @description Resource instance
+             * @example [
+             *       {
+             *         "id": 3127,
+             *         "title": "Manicure machine #1",
+             *         "resource_id": 1364
+             *       }
+             *     ]
+             */
+            resource_instances?: {
+                /** @description Resource instance ID */
+                id?: number;
+                /** @description Resource instance name */
+                title?: string;
+                /** @description Resource ID */
+                resource_id?: number;
+            }[];
+            /** @description Location ID */
+            company_id?: number;
+            /** @description Instructions */
+            instructions?: string;
+            /** @description Link to instructions */
+            stream_link?: string;
+            /** @description Notifications */
+            notified?: boolean;
+            /** @description Prepayment */
+            prepaid?: string;
+            /** @description Post category */
+            labels?: unknown[] | Record<string, never>;
+            /** @description Unix timestamp of Event date */
+            timestamp?: number;
+            /** @description Event comment */
+            comment?: string | null;
+            /** @description Whether Event is deleted */
+            is_deleted?: boolean;
+            /** @description Event duration details */
+            duration_details?: {
+                /** @description Duration detail ID */
+                id?: number;
+                /** @description Services duration in seconds */
+                services_duration?: number;
+                /** @description Technical break duration in seconds */
+                technical_break_duration?: number;
+            };
+            master_id?: number;
+            master?: {
+                id?: number;
+                api_id?: unknown;
+                name?: string;
+                company_id?: number;
+                specialization?: string;
+                rating?: number;
+                show_rating?: number;
+                prepaid?: string;
+                position?: unknown[];
+            };
+            records?: unknown[];
+        };
+        /**
+         * @description Request body creating an Event (A group event (the vendor's "activity", `/activity/{location_id}/{event_id}`).)
+         * @example {
+         *       "date": "2017-10-10 15:30",
+         *       "service_id": 1185299,
+         *       "staff_id": 26427,
+         *       "capacity": 9,
+         *       "resource_instance_ids": [
+         *         3127
+         *       ],
+         *       "force": false
+         *     }
+         */
+        EventInput: {
+            date?: string;
+            service_id?: number;
+            staff_id?: number;
+            capacity?: number;
+            resource_instance_ids?: number[];
+            force?: boolean;
+        };
+        /** @description Request body updating an Event (A group event (the vendor's "activity", `/activity/{location_id}/{event_id}`).) */
+        EventUpdate: {
+            /**
+             * @description Capacity
+             * @example 9
+             */
+            capacity: number;
+            /**
+             * @description date and time
+             * @example 2026-10-10 15:30
+             */
+            date: string;
+            /** @description Ignore errors (busy team member/resources, etc.) */
+            force: boolean;
+            /**
+             * @description Service ID
+             * @example 1185299
+             */
+            service_id: number;
+            /**
+             * @description team member ID
+             * @example 26427
+             */
+            staff_id: number;
+            /**
+             * @description Array of resource instance IDs
+             * @example [
+             *       3127
+             *     ]
+             */
+            resource_instance_ids?: unknown[];
+            /**
+             * @description Event duration in seconds
+             * @example 3600
+             */
+            length?: number;
+        };
+        /**
+         * @description A financial transaction (`/finance_transactions/{location_id}/{transaction_id}`).
+         * @example {
+         *       "id": 277016617,
+         *       "document_id": 0,
+         *       "date": "2026-09-21T23:00:00.000-05:00",
+         *       "type_id": 5,
+         *       "expense_id": 5,
+         *       "account_id": 774020,
+         *       "amount": 100,
+         *       "client_id": 51520012,
+         *       "master_id": 921395,
+         *       "supplier_id": 0,
+         *       "comment": "Transaction comment",
+         *       "item_id": 0,
+         *       "target_type_id": 0,
+         *       "record_id": 0,
+         *       "goods_transaction_id": 0,
+         *       "expense": {
+         *         "id": 5,
+         *         "title": "Provision of services"
+         *       },
+         *       "account": {
+         *         "id": 774020,
+         *         "title": "Archive location account",
+         *         "is_cash": true,
+         *         "is_default": false
+         *       },
+         *       "client": {
+         *         "id": 51520012,
+         *         "name": "Sweeney Todd",
+         *         "phone": "+13155550175",
+         *         "email": "mail@example.com"
+         *       },
+         *       "master": {
+         *         "id": 921395,
+         *         "name": "Valeria"
+         *       },
+         *       "supplier": []
+         *     }
+         */
+        FinancialTransaction: {
+            /**
+             * @description Transaction ID
+             * @example 277016617
+             */
+            id?: number;
+            /**
+             * @description Transaction creation date
+             * @example 2026-09-21T23:00:00.000-05:00
+             */
+            date?: string;
+            /**
+             * @description Payment type ID
+             * @example 5
+             */
+            type_id?: number;
+            /**
+             * @description Payment Item ID
+             * @example 5
+             */
+            expense_id?: number;
+            /**
+             * @description Checkout ID
+             * @example 774020
+             */
+            account_id?: number;
+            /**
+             * @description Transaction amount
+             * @example 100
+             */
+            amount?: number;
+            /**
+             * @description Client ID
+             * @example 51520012
+             */
+            client_id?: number;
+            /**
+             * @description team member ID
+             * @example 921395
+             */
+            master_id?: number;
+            /** @description Supplier ID */
+            supplier_id?: number;
+            /**
+             * @description A comment
+             * @example Transaction comment
+             */
+            comment?: string;
+            item_id?: number;
+            target_type_id?: number;
+            /** @description Appointment ID */
+            record_id?: number;
+            /**
+             * @description Payment type
+             * @example {
+             *       "id": 5,
+             *       "title": "Provision of services"
+             *     }
+             */
+            expense?: {
+                /**
+                 * @description Payment type ID
+                 * @example 5
+                 */
+                id?: number;
+                /**
+                 * @description Payment type name
+                 * @example Provision of services
+                 */
+                title?: string;
+            };
+            /**
+             * @description Location account
+             * @example {
+             *       "id": 774020,
+             *       "title": "Archive location account",
+             *       "is_cash": true,
+             *       "is_default": false
+             *     }
+             */
+            account?: {
+                /**
+                 * @description Checkout ID
+                 * @example 774020
+                 */
+                id?: number;
+                /**
+                 * @description Location account name
+                 * @example Archive location account
+                 */
+                title?: string;
+                /** @description Transaction type identifier */
+                type_id?: number;
+                /** @description Transaction type */
+                type?: number;
+                /** @description A comment */
+                comment?: string;
+                /** @description location ID */
+                company_id?: number;
+                /**
+                 * @description Is cash
+                 * @example true
+                 */
+                is_cash?: boolean;
+                /** @description Is the checkout by default */
+                is_default?: boolean;
+            };
+            /**
+             * @description Customer
+             * @example {
+             *       "id": 51520012,
+             *       "name": "Sweeney Todd",
+             *       "phone": "+13155550175",
+             *       "email": "mail@example.com"
+             *     }
+             */
+            client?: {
+                /**
+                 * @description Client ID
+                 * @example 51520012
+                 */
+                id?: string | number;
+                /**
+                 * @description Client name
+                 * @example Sweeney Todd
+                 */
+                name?: string;
+                /**
+                 * @description Customer phone
+                 * @example +13155550175
+                 */
+                phone?: string;
+                /**
+                 * @description Client Email
+                 * @example mail@example.com
+                 */
+                email?: string;
+            };
+            last_change_date?: string;
+            /**
+             * @description team member
+             * @example {
+             *       "id": 921395,
+             *       "name": "Valeria"
+             *     }
+             */
+            master?: unknown[] | {
+                /**
+                 * @description team member ID
+                 * @example 921395
+                 */
+                id?: number;
+                /**
+                 * @description team member name
+                 * @example Valeria
+                 */
+                name?: string;
+            };
+            /**
+             * @description counterparty
+             * @example []
+             */
+            supplier?: unknown[];
+            /** @description Document ID */
+            document_id?: number;
+            /** @description Commodity transaction ID */
+            goods_transaction_id?: number;
+        };
+        /** @description Request body creating a FinancialTransaction (A financial transaction (`/finance_transactions/{location_id}/{transaction_id}`).) */
+        FinancialTransactionInput: {
+            /**
+             * @description Payment item
+             * @example 2640
+             */
+            expense_id?: number;
+            /**
+             * @description Transaction amount
+             * @example 100
+             */
+            amount?: number;
+            /**
+             * @description Checkout ID
+             * @example 39105
+             */
+            account_id?: number;
+            /**
+             * @description Client ID
+             * @example 4240788
+             */
+            client_id?: number;
+            /** @description Supplier ID */
+            supplier_id?: number;
+            /** @description team member ID */
+            master_id?: number;
+            /**
+             * @description A comment
+             * @example Test transaction comment
+             */
+            comment?: string;
+            /**
+             * @description Transaction creation date
+             * @example 2026-08-29T10:00:00-05:00
+             */
+            date?: string;
+        };
+        /**
+         * @description Request body updating a FinancialTransaction (A financial transaction (`/finance_transactions/{location_id}/{transaction_id}`).)
+         * @example {
+         *       "type_id": 2640,
+         *       "amount": 333,
+         *       "account_id": 35501,
+         *       "client_id": 4240788,
+         *       "master_id": 0,
+         *       "supplier_id": 0,
+         *       "comment": "Updated comment",
+         *       "date": "2017-03-22 20:50:01"
+         *     }
+         */
+        FinancialTransactionUpdate: {
+            type_id?: number;
+            amount?: number;
+            account_id?: number;
+            client_id?: number;
+            master_id?: number;
+            supplier_id?: number;
+            comment?: string;
+            date?: string;
         };
         /** @description Request body of an operation with no vendor page: fields unknown. */
         GenericRequest: {
@@ -7268,6 +8811,928 @@ export interface components {
              */
             short_descr?: string;
         };
+        /**
+         * @description A client's loyalty card (`/loyalty/cards/…`).
+         * @example {
+         *       "id": 9210520,
+         *       "balance": 0,
+         *       "points": 0,
+         *       "paid_amount": 0,
+         *       "sold_amount": 0,
+         *       "visits_count": 0,
+         *       "number": "0014507109210520",
+         *       "type_id": 10992,
+         *       "salon_group_id": 145071,
+         *       "type": {
+         *         "id": 10992,
+         *         "title": "5+2",
+         *         "salon_group_id": 145071
+         *       },
+         *       "salon_group": {
+         *         "id": 145071,
+         *         "title": "Sample text"
+         *       },
+         *       "programs": [
+         *         {
+         *           "id": 18005,
+         *           "title": "5+2",
+         *           "value": 0,
+         *           "loyalty_type_id": 13,
+         *           "item_type_id": 3,
+         *           "value_unit_id": 1,
+         *           "group_id": 145071,
+         *           "loyalty_type": {
+         *             "id": 13,
+         *             "title": "Sample text",
+         *             "is_discount": true,
+         *             "is_cashback": false,
+         *             "is_static": false,
+         *             "is_accumulative": false
+         *           },
+         *           "rules": [
+         *             {
+         *               "id": 72803,
+         *               "loyalty_program_id": 18005,
+         *               "loyalty_type_id": 13,
+         *               "value": 20,
+         *               "parameter": 0
+         *             },
+         *             {
+         *               "id": 72804,
+         *               "loyalty_program_id": 18005,
+         *               "loyalty_type_id": 13,
+         *               "value": 10,
+         *               "parameter": 0
+         *             },
+         *             {
+         *               "id": 72805,
+         *               "loyalty_program_id": 18005,
+         *               "loyalty_type_id": 13,
+         *               "value": 100,
+         *               "parameter": 0
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        LoyaltyCard: {
+            /**
+             * @description Loyalty card ID
+             * @example 9210520
+             */
+            id?: number;
+            /**
+             * @description Loyalty card balance
+             * @example 100
+             */
+            balance?: number;
+            /** @description Points */
+            points?: number;
+            /**
+             * @description Amount Paid
+             * @example 1000
+             */
+            paid_amount?: number;
+            /**
+             * @description Amount "Sold"
+             * @example 1000
+             */
+            sold_amount?: number;
+            /**
+             * @description Number of visits
+             * @example 1
+             */
+            visits_count?: number;
+            /**
+             * @description Card number
+             * @example 14507109210520
+             */
+            number?: string | number;
+            /**
+             * @description Loyalty card type identifier
+             * @example 10992
+             */
+            type_id?: number;
+            /**
+             * @description ID of the chain where the card was created
+             * @example 145071
+             */
+            salon_group_id?: number;
+            /**
+             * @description An object that contains the "id" and "title" fields: card type identifier and card type name, respectively
+             * @example {
+             *       "id": 10992,
+             *       "title": "5+2",
+             *       "salon_group_id": 145071
+             *     }
+             */
+            type?: {
+                /** @example 10992 */
+                id?: number;
+                /** @example 5+2 */
+                title?: string;
+                /** @example 145071 */
+                salon_group_id?: number;
+            };
+            /**
+             * @description An object that contains the "id" and "title" fields: the identifier of the chain where the card type was created and the name of this chain
+             * @example {
+             *       "id": 145071,
+             *       "title": "Dough chain1."
+             *     }
+             */
+            salon_group?: {
+                /** @example 145071 */
+                id?: number;
+                /** @example Dough chain1. */
+                title?: string;
+            };
+            /**
+             * @description An array with information about promotions linked to a loyalty card
+             * @example [
+             *       {
+             *         "id": 18005,
+             *         "title": "5+2",
+             *         "value": 0,
+             *         "loyalty_type_id": 13,
+             *         "item_type_id": 3,
+             *         "value_unit_id": 1,
+             *         "group_id": 145071,
+             *         "loyalty_type": {
+             *           "id": 13,
+             *           "title": "Discount for a given number of accumulated services",
+             *           "is_discount": true,
+             *           "is_cashback": false,
+             *           "is_static": false,
+             *           "is_accumulative": false
+             *         },
+             *         "rules": [
+             *           {
+             *             "id": 72803,
+             *             "loyalty_program_id": 18005,
+             *             "loyalty_type_id": 13,
+             *             "value": 20,
+             *             "parameter": 0
+             *           },
+             *           {
+             *             "id": 72804,
+             *             "loyalty_program_id": 18005,
+             *             "loyalty_type_id": 13,
+             *             "value": 10,
+             *             "parameter": 0
+             *           },
+             *           {
+             *             "id": 72805,
+             *             "loyalty_program_id": 18005,
+             *             "loyalty_type_id": 13,
+             *             "value": 100,
+             *             "parameter": 0
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
+            programs?: {
+                /** @description Promotion ID */
+                id?: number;
+                /** @description Share name */
+                title?: string;
+                /** @description The value from which the rule will work */
+                value?: number;
+                /** @description Promotion type ID */
+                loyalty_type_id?: number;
+                /** @description Is cashback earned on products? */
+                item_type_id?: number;
+                /** @description Bonus field. Discount % or Fixed. sum */
+                value_unit_id?: number;
+                /** @description ID of the chain where the promotion was created */
+                group_id?: number;
+                /** @description Object with information about the promotion */
+                loyalty_type?: {
+                    /** @description Promotion type ID */
+                    id?: number;
+                    /** @description Share type name */
+                    title?: string;
+                    /** @description Discount */
+                    is_discount?: boolean;
+                    /** @description Cashback */
+                    is_cashback?: boolean;
+                    /** @description Fixed discount */
+                    is_static?: boolean;
+                    /** @description Accumulative discount */
+                    is_accumulative?: boolean;
+                };
+                /** @description An array with information about the rules configured in the promotion */
+                rules?: {
+                    /** @description Rule ID */
+                    id?: number;
+                    /** @description Identifier of the stock to which the rule is attached */
+                    loyalty_program_id?: number;
+                    /** @description Promotion type ID */
+                    loyalty_type_id?: number;
+                    /** @description The value from which the rule will work */
+                    value?: number;
+                    parameter?: number;
+                }[];
+            }[];
+            /** @description Maximum discount percent */
+            max_discount_percent?: number;
+            /** @description Maximum discount amount */
+            max_discount_amount?: number;
+        };
+        /** @description Request body creating a LoyaltyCard (A client's loyalty card (`/loyalty/cards/…`).) */
+        LoyaltyCardInput: {
+            loyalty_card_number: number;
+            loyalty_card_type_id: number;
+            phone: number;
+        };
+        /** @description A type of loyalty card (the vendor's "card type", `/loyalty/card_types/…`). */
+        LoyaltyCardType: {
+            /** @description Card type identifier */
+            id?: number;
+            /** @description Card type name */
+            title?: string;
+            /** @description ID of the chain where the card type was created */
+            salon_group_id?: number;
+            /** @description An object that contains the "id" and "title" fields: the identifier of the chain where the card type was created and the name of this chain */
+            salon_group?: {
+                /** @description ID of the chain where the card type was created */
+                id?: number;
+                /** @description The name of the chain where the map type was created */
+                title?: string;
+            };
+        };
+        /** @description A membership a client holds (the vendor's "abonement", `/loyalty/abonements`). */
+        Membership: {
+            /**
+             * @description Membership ID
+             * @example 123
+             */
+            id?: number;
+            /**
+             * @description Subscription code
+             * @example 123456
+             */
+            number?: string | number;
+            /** @description Service name, with number of uses */
+            balance_string?: string;
+            /**
+             * @description Is the membership frozen?
+             * @example true
+             */
+            is_frozen?: boolean;
+            /**
+             * @description The period the membership was frozen
+             * @example 14
+             */
+            freeze_period?: number;
+            /**
+             * @description Subscription expiration value
+             * @example 90
+             */
+            period?: number;
+            /**
+             * @description Identifier of the expiration units. 1 - day, 2 - week, 3 - month, 4 - year
+             * @example 1
+             */
+            period_unit_id?: number;
+            /**
+             * @description Subscription expiration date
+             * @example 2026-03-31T23:59:59+00:00
+             */
+            expiration_date?: unknown;
+            /** @description Current membership status */
+            status?: {
+                /** @description Status ID */
+                id?: number;
+                /** @description Status name */
+                title?: string;
+                /** @description Full status name */
+                extended_title?: string;
+                /** @description Status slug */
+                slug?: string;
+                /** @description Status category */
+                category?: string;
+            };
+            /** @description An object that includes the links array with information about the membership balance */
+            balance_container?: {
+                /** @description Array of services covered by the membership */
+                links?: {
+                    /** @description Number of applications */
+                    count?: number;
+                    /** @description Service category */
+                    category?: {
+                        /** @description Service ID */
+                        id?: number;
+                        /** @description Service Category ID */
+                        category_id?: number;
+                        /** @description Service name */
+                        title?: string;
+                        is_category?: boolean;
+                        online_sale_title?: string;
+                        is_chain?: boolean;
+                        chain_price_min?: number;
+                        chain_price_max?: number;
+                        category?: Record<string, never>;
+                    };
+                    /** @description Whether count is unlimited */
+                    is_unlimited?: boolean;
+                    /** @description Service details */
+                    service?: {
+                        id?: number;
+                        category_id?: number;
+                        is_category?: boolean;
+                        title?: string;
+                        online_sale_title?: string;
+                        is_chain?: boolean;
+                        chain_price_min?: number;
+                        chain_price_max?: number;
+                        category?: Record<string, never>;
+                    };
+                }[];
+            };
+            /** @description Object with information about membership type */
+            type?: {
+                /** @description Membership type ID */
+                id?: number;
+                /** @description Identifier of the chain in which the membership type is valid */
+                salon_group_id?: number;
+                /** @description Membership type name */
+                title?: string | number;
+                /** @description Subscription expiration date (0 if not set) */
+                period?: number;
+                /** @description Subscription validity period unit (list of possible values, if not set - 0) */
+                period_unit_id?: number;
+                /** @description Is it possible to freeze memberships? true - allowed, false - not allowed */
+                allow_freeze?: boolean;
+                /** @description Maximum total freezing period (days) */
+                freeze_limit?: number;
+                /** @description Allow the sale of a membership without a code? true - allow, false - do not allow */
+                is_allow_empty_code?: boolean;
+                /** @description Total or separate membership balance: true - total, false - separate */
+                is_united_balance?: boolean;
+                /** @description Number of visits for total balance */
+                united_balance_services_count?: number;
+                /** @description An object that includes the links array with information about the membership balance */
+                balance_container?: {
+                    /** @description Array of services covered by the membership */
+                    links?: {
+                        /** @description Number of applications */
+                        count?: number;
+                        /** @description Service category */
+                        category?: {
+                            /** @description Service ID */
+                            id?: number;
+                            /** @description Service Category ID */
+                            category_id?: number;
+                            /** @description Service name */
+                            title?: string;
+                            is_category?: boolean;
+                            online_sale_title?: string;
+                            is_chain?: boolean;
+                            chain_price_min?: number;
+                            chain_price_max?: number;
+                            category?: Record<string, never>;
+                        };
+                        /** @description Whether count is unlimited */
+                        is_unlimited?: boolean;
+                        /** @description Service details */
+                        service?: {
+                            id?: number;
+                            category_id?: number;
+                            is_category?: boolean;
+                            title?: string;
+                            online_sale_title?: string;
+                            is_chain?: boolean;
+                            chain_price_min?: number;
+                            chain_price_max?: number;
+                            category?: Record<string, never>;
+                        };
+                    }[];
+                };
+                /** @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year */
+                freeze_limit_unit_id?: number;
+                /** @description Allow booking when membership is frozen */
+                is_booking_when_frozen_allowed?: boolean;
+                /** @description Category ID restriction */
+                category_id?: number | null;
+                /** @description Whether unified balance is unlimited */
+                is_united_balance_unlimited?: boolean;
+                /** @description Subscription type slug */
+                slug?: string;
+                /** @description Whether activation code is required */
+                is_code_required?: boolean;
+                /** @description Balance edit permission level */
+                balance_edit_type_id?: number;
+                /** @description Subscription price */
+                cost?: number;
+                /** @description Whether membership type is archived */
+                is_archived?: boolean;
+                /** @description Date when archived */
+                date_archived?: string | null;
+                /** @description Activation type: 1 = on sale, 2 = on first use, 3 = from specific date */
+                expiration_type_id?: number;
+                /** @description Human-readable expiration type */
+                expiration_type_title?: string;
+                /** @description Whether service price can be adjusted */
+                service_price_correction?: boolean;
+                /** @description Whether online sale is enabled */
+                is_online_sale_enabled?: boolean;
+                /** @description Title for online sale */
+                online_sale_title?: string;
+                /** @description Description for online sale */
+                online_sale_description?: string;
+                /** @description Price for online sale */
+                online_sale_price?: number;
+                /** @description Time units for autoactivation */
+                autoactivation_time?: number;
+                /** @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years */
+                autoactivation_time_unit_id?: number;
+                /** @description Sort order weight */
+                weight?: number;
+                /** @description Subscription type category */
+                category?: string;
+            };
+            /** @description Subscription creation date */
+            created_date?: string;
+            /** @description Subscription activation date */
+            activated_date?: string | null;
+            /** @description Whether membership has unified balance */
+            is_united_balance?: boolean;
+            /** @description Whether unified balance is unlimited */
+            is_united_balance_unlimited?: boolean;
+            /**
+             * @description Number of services for unified balance
+             * @example 10
+             */
+            united_balance_services_count?: number;
+            /** @description Product transaction ID */
+            goods_transaction_id?: number;
+            /** @description Subscription type slug */
+            slug?: string;
+            /**
+             * @description Date until which membership is frozen
+             * @example 2026-12-31T23:59:59-05:00
+             */
+            freeze_till?: string;
+        };
+        /** @description A type of membership (the vendor's "abonement type", `/company/{location_id}/loyalty/abonement_types/…`). */
+        MembershipType: {
+            /**
+             * @description Membership type ID
+             * @example 777
+             */
+            id?: number;
+            /**
+             * @description Identifier of the chain in which the membership type is valid
+             * @example 333
+             */
+            salon_group_id?: number;
+            /**
+             * @description Membership type name
+             * @example 10-visit subscription
+             */
+            title?: string;
+            /**
+             * @description Subscription expiration date (0 if not set)
+             * @example 10
+             */
+            period?: number;
+            /**
+             * @description Subscription validity period unit (list of possible values, if not set - 0)
+             * @example 3
+             */
+            period_unit_id?: number;
+            /**
+             * @description Is it possible to freeze memberships? true - allowed, false - not allowed
+             * @example true
+             */
+            allow_freeze?: boolean;
+            /**
+             * @description Maximum total freezing period (days)
+             * @example 30
+             */
+            freeze_limit?: number;
+            /** @description Allow the sale of a membership without a code? true - allow, false - do not allow */
+            is_allow_empty_code?: boolean;
+            /**
+             * @description Total or separate membership balance: true - total, false - separate
+             * @example true
+             */
+            is_united_balance?: boolean;
+            /**
+             * @description Number of visits for total balance
+             * @example 10
+             */
+            united_balance_services_count?: number;
+            /** @description Category ID restriction (null if no category restriction) */
+            category_id?: number | null;
+            /**
+             * @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year
+             * @example 1
+             */
+            freeze_limit_unit_id?: number;
+            /** @description Allow booking appointments when membership is frozen */
+            is_booking_when_frozen_allowed?: boolean;
+            /** @description Whether unified balance is unlimited */
+            is_united_balance_unlimited?: boolean;
+            /** @description Whether activation code is required */
+            is_code_required?: boolean;
+            /**
+             * @description Balance edit type: 1 = editable, 2 = not editable
+             * @example 1
+             */
+            balance_edit_type_id?: number;
+            /**
+             * @description Subscription price
+             * @example 1000
+             */
+            cost?: number;
+            /**
+             * @description Minimum price across chain locations
+             * @example 1000
+             */
+            chain_price_min?: number;
+            /**
+             * @description Maximum price across chain locations
+             * @example 1500
+             */
+            chain_price_max?: number;
+            /**
+             * @description Whether this is a chain-level membership type
+             * @example true
+             */
+            is_chain?: boolean;
+            /**
+             * @description Activation type: 1 = on sale, 2 = on first use, 3 = from specific date
+             * @example 1
+             */
+            expiration_type_id?: number;
+            /**
+             * @description Human-readable expiration type
+             * @example On sale
+             */
+            expiration_type_title?: string;
+            /** @description Service category restriction (can be object, null, or string like "standard") */
+            category?: (Record<string, never> | null) | (string | null);
+            /** @description Sort order weight */
+            weight?: number;
+            /** @description Number of active subscriptions of this type */
+            abonements_count?: number;
+            /** @description Online sale: true = enabled, false = disabled */
+            is_online_sale_enabled?: boolean;
+            /**
+             * @description Title for online sale
+             * @example 10-visit subscription
+             */
+            online_sale_title?: string;
+            /**
+             * @description Description for online sale
+             * @example Sold online with discount
+             */
+            online_sale_description?: string;
+            /**
+             * @description Price for online sale
+             * @example 550
+             */
+            online_sale_price?: number;
+            /**
+             * @description Whether service price can be adjusted when applying membership
+             * @example true
+             */
+            service_price_correction?: boolean;
+            /**
+             * @description Time units for autoactivation
+             * @example 10
+             */
+            autoactivation_time?: number;
+            /**
+             * @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years
+             * @example 1
+             */
+            autoactivation_time_unit_id?: number;
+            /**
+             * @description List of location IDs attached to this membership type
+             * @example [
+             *       1,
+             *       2,
+             *       3
+             *     ]
+             */
+            attached_location_ids?: unknown[];
+            /**
+             * @description Alternative name for attached_location_ids
+             * @example [
+             *       1,
+             *       2,
+             *       3
+             *     ]
+             */
+            attached_salon_ids?: unknown[];
+            /**
+             * @description Image URL for online sale
+             * @example https://example.com/images/subscription_type.png
+             */
+            online_sale_image?: string | null;
+            /** @description Whether membership type is archived */
+            is_archived?: boolean;
+            /** @description Date when membership type was archived */
+            date_archived?: string | null;
+            /**
+             * @description Time-based availability rules
+             * @example [
+             *       {
+             *         "week_days": [
+             *           1,
+             *           2,
+             *           3
+             *         ],
+             *         "intervals": [
+             *           {
+             *             "from": 3600,
+             *             "to": 7200
+             *           },
+             *           {
+             *             "from": 10800,
+             *             "to": 14400
+             *           }
+             *         ]
+             *       },
+             *       {
+             *         "week_days": [
+             *           6,
+             *           7
+             *         ],
+             *         "intervals": [
+             *           {
+             *             "from": 36000,
+             *             "to": 72000
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
+            availability?: {
+                /**
+                 * @description Days of week: 1 = Monday, 7 = Sunday
+                 * @example [
+                 *       1,
+                 *       2,
+                 *       3
+                 *     ]
+                 */
+                week_days?: unknown[];
+                /** @description Time intervals (seconds from midnight) */
+                intervals?: {
+                    /**
+                     * @description Interval start
+                     * @example 3600
+                     */
+                    from?: number;
+                    /**
+                     * @description Interval end
+                     * @example 7200
+                     */
+                    to?: number;
+                }[];
+            }[];
+            /** @description Container with attached services and/or categories and their balance */
+            balance_container?: {
+                links?: {
+                    /**
+                     * @description Number of visits for this service/category
+                     * @example 10
+                     */
+                    count?: number;
+                    /** @description Whether count is unlimited */
+                    is_unlimited?: boolean;
+                    /** @description Service details (if link is to a service) */
+                    service?: {
+                        /** @example 45 */
+                        id?: number;
+                        is_category?: boolean;
+                        /** @example 90 */
+                        category_id?: number;
+                        /** @example Service in location */
+                        title?: string;
+                        /** @description Online sale title for service */
+                        online_sale_title?: string;
+                        /** @description Whether service belongs to chain */
+                        is_chain?: boolean;
+                        /** @description Minimum service price across chain */
+                        chain_price_min?: number;
+                        /** @description Maximum service price across chain */
+                        chain_price_max?: number;
+                        category?: {
+                            /** @example 90 */
+                            id?: number;
+                            /** @example true */
+                            is_category?: boolean;
+                            /** @example 1 */
+                            category_id?: number;
+                            /** @example First service category in location */
+                            title?: string;
+                            /** @description Online sale title for category */
+                            online_sale_title?: string;
+                            /** @description Whether category belongs to chain */
+                            is_chain?: boolean;
+                            /** @description Minimum price across chain */
+                            chain_price_min?: number;
+                            /** @description Maximum price across chain */
+                            chain_price_max?: number;
+                            category?: {
+                                id?: number;
+                                category_id?: number;
+                                is_category?: boolean;
+                                title?: string;
+                                online_sale_title?: string;
+                            };
+                        };
+                    };
+                    /** @description Category details (if link is to a category) */
+                    category?: {
+                        /** @example 91 */
+                        id?: number;
+                        /** @example true */
+                        is_category?: boolean;
+                        /** @example 1 */
+                        category_id?: number;
+                        /** @example Second service category in location */
+                        title?: string;
+                        /** @description Online sale title for category */
+                        online_sale_title?: string;
+                        /** @description Whether category belongs to chain */
+                        is_chain?: boolean;
+                        /** @description Minimum price across chain */
+                        chain_price_min?: number;
+                        /** @description Maximum price across chain */
+                        chain_price_max?: number;
+                        category?: {
+                            id?: number;
+                            category_id?: number;
+                            is_category?: boolean;
+                            title?: string;
+                            online_sale_title?: string;
+                        };
+                    };
+                }[];
+            };
+        };
+        /** @description Request body updating a MembershipType (A type of membership (the vendor's "abonement type", `/company/{location_id}/loyalty/abonement_types/…`).) */
+        MembershipTypeUpdate: {
+            /**
+             * @description Membership type name
+             * @example Updated Fitness 10-pack
+             */
+            title: string;
+            /**
+             * @description Chain ID (API uses salon_group_id parameter name)
+             * @example 1
+             */
+            salon_group_id: number;
+            /**
+             * @description Subscription price
+             * @example 550
+             */
+            cost: number;
+            /**
+             * @description List of service category IDs. Pass empty array to preserve existing categories.
+             * @example []
+             */
+            service_categories: unknown[];
+            /** @description Balance type: true = unified balance, false = separate balance */
+            is_united_balance: boolean;
+            /**
+             * @description Number of visits for unified balance
+             * @example 10
+             */
+            united_balance_services_count: number;
+            /**
+             * @description List of location IDs where this membership type is available
+             * @example [
+             *       123,
+             *       456
+             *     ]
+             */
+            location_ids?: unknown[];
+            /**
+             * @description Validity period duration
+             * @example 90
+             */
+            period?: number;
+            /**
+             * @description Period unit type: 1 = day, 2 = week, 3 = month, 4 = year
+             * @enum {integer}
+             */
+            period_unit_id?: 1 | 2 | 3 | 4;
+            /**
+             * @description Whether membership can be frozen
+             * @example true
+             */
+            allow_freeze?: boolean;
+            /**
+             * @description Maximum total freeze period
+             * @example 30
+             */
+            freeze_limit?: number;
+            /**
+             * @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year
+             * @enum {integer}
+             */
+            freeze_limit_unit_id?: 1 | 2 | 3 | 4;
+            /**
+             * @description Whether service price can be adjusted when using membership
+             * @example true
+             */
+            service_price_correction?: boolean;
+            /**
+             * @description Activation type: 1 = on sale, 2 = on first use, 3 = from specific date
+             * @enum {integer}
+             */
+            expiration_type_id?: 1 | 2 | 3;
+            /**
+             * @description Personal vs shared subscription.
+             *     - true = personal (only purchaser can use)
+             *     - false = shared (multiple people can use with code)
+             * @example true
+             */
+            is_allow_empty_code?: boolean;
+            /**
+             * @description Balance adjustment permission: 0 = prohibited, 1 = only at sale location, 2 = at all locations
+             * @enum {integer}
+             */
+            balance_edit_type_id?: 0 | 1 | 2;
+            /** @description Whether online sale is enabled */
+            is_online_sale_enabled?: boolean;
+            /**
+             * @description Subscription title for online sale
+             * @example Updated Fitness Pack
+             */
+            online_sale_title?: string;
+            /**
+             * @description Subscription description for online sale
+             * @example Updated description
+             */
+            online_sale_description?: string;
+            /**
+             * @description Price for online sale
+             * @example 500
+             */
+            online_sale_price?: number;
+            /**
+             * @description Image URL for online sale
+             * @example https://example.com/images/updated.jpg
+             */
+            online_image?: string;
+            /**
+             * @description Maximum autoactivation period
+             * @example 3
+             */
+            autoactivation_period?: number;
+            /**
+             * @description Time units for autoactivation
+             * @example 10
+             */
+            autoactivation_time_in_days?: number;
+            /**
+             * @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years
+             * @enum {integer}
+             */
+            autoactivation_time_unit_id?: 1 | 2 | 3 | 4;
+            /** @description Whether membership type is archived */
+            is_archived?: boolean;
+            /**
+             * @description List of service IDs. Pass empty array to preserve existing services.
+             * @example []
+             */
+            services?: unknown[];
+            /** @description Time-based availability rules. Empty array = available anytime. */
+            availability?: {
+                /**
+                 * @description Days of week when rule applies: 1 = Monday, 7 = Sunday
+                 * @example [
+                 *       1,
+                 *       2,
+                 *       3
+                 *     ]
+                 */
+                week_days?: unknown[];
+                /** @description Time intervals when membership is valid */
+                intervals?: {
+                    /**
+                     * @description Interval start in seconds from midnight
+                     * @example 28800
+                     */
+                    from?: number;
+                    /**
+                     * @description Interval end in seconds from midnight
+                     * @example 64800
+                     */
+                    to?: number;
+                }[];
+            }[];
+        };
         /** @description Additional response data: an object, or an (often empty) array. */
         Meta: Record<string, never> | unknown[];
         /**
@@ -7285,6 +9750,1481 @@ export interface components {
             total_count?: number;
             /** @example 1 */
             page?: number;
+        };
+        /** @description A team member's position (job title) in a chain (`/company/{location_id}/staff/positions`). */
+        Position: {
+            /**
+             * @description position id
+             * @example 123
+             */
+            id?: number;
+            /**
+             * @description job title
+             * @example Job title
+             */
+            title?: string;
+            /** @description ID of a chain, where position was created. */
+            chain_id?: number;
+            /** @description Description of a position. */
+            description?: string;
+            /**
+             * @description Type of binding of services to a position:
+             *     0: - binding disabled;
+             *     2: - strict binding.
+             * @enum {number}
+             */
+            services_binding_type?: 0 | 2;
+            /** @description Fields required to be filled for a team member to be able to be linked to a position. */
+            rules_required_fields?: unknown[];
+            /** @description Availability of linking a team member to a position only in a chain. */
+            only_chain_appointment?: boolean;
+        };
+        /** @description Request body creating a Position (A team member's position (job title) in a chain (`/company/{location_id}/staff/positions`).) */
+        PositionInput: {
+            /**
+             * @description Title of a position.
+             * @example Position
+             */
+            title: string;
+        };
+        /**
+         * @description A product (the vendor's "good", `/goods/{location_id}/{product_id}`).
+         * @example {
+         *       "title": "Shampoo 1",
+         *       "value": "Shampoo 1",
+         *       "label": "Shampoo 1 (123)",
+         *       "good_id": 123456,
+         *       "cost": 100500,
+         *       "unit_id": 4835,
+         *       "unit_short_title": "PC",
+         *       "service_unit_id": 3548,
+         *       "service_unit_short_title": "gr",
+         *       "actual_cost": 1050,
+         *       "unit_actual_cost": 105,
+         *       "unit_actual_cost_format": "105 r",
+         *       "unit_equals": 10,
+         *       "barcode": "123",
+         *       "loyalty_abonement_type_id": "150",
+         *       "loyalty_certificate_type_id": "0",
+         *       "loyalty_allow_empty_code": false,
+         *       "critical_amount": 0,
+         *       "desired_amount": 0,
+         *       "actual_amounts": [
+         *         {
+         *           "storage_id": 987,
+         *           "amount": 1000000
+         *         }
+         *       ],
+         *       "last_change_date": "2026-01-01T12:00:00-0500"
+         *     }
+         */
+        Product: {
+            /**
+             * @description Name of product
+             * @example Shampoo 1
+             */
+            title?: string;
+            /**
+             * @description Name of product
+             * @example Shampoo 1
+             */
+            value?: string;
+            /**
+             * @description Product name with article number (if any)
+             * @example Shampoo 1 (123)
+             */
+            label?: string;
+            /**
+             * @description Product ID
+             * @example 123456
+             */
+            good_id?: number;
+            /**
+             * @description Selling price
+             * @example 100500
+             */
+            cost?: number;
+            /**
+             * @description Sales Unit ID
+             * @example 4835
+             */
+            unit_id?: number;
+            /**
+             * @description Sales unit
+             * @example PC
+             */
+            unit_short_title?: string;
+            /**
+             * @description ID of unit of measure to write off
+             * @example 3548
+             */
+            service_unit_id?: number;
+            /**
+             * @description Write-off unit
+             * @example gr
+             */
+            service_unit_short_title?: string;
+            /**
+             * @description Cost price
+             * @example 1050
+             */
+            actual_cost?: number;
+            /**
+             * @description Unit cost
+             * @example 105
+             */
+            unit_actual_cost?: number;
+            /**
+             * @description Unit cost format
+             * @example 105 r
+             */
+            unit_actual_cost_format?: string;
+            /**
+             * @description The ratio of the unit of measure for sale to the unit for write-off
+             * @example 10
+             */
+            unit_equals?: number;
+            /**
+             * @description Barcode
+             * @example 123
+             */
+            barcode?: string;
+            /**
+             * @description Subscription type identifier (if the product is a membership)
+             * @example 150
+             */
+            loyalty_abonement_type_id?: number | string;
+            /**
+             * @description Certificate type identifier (if the item is a certificate)
+             * @example 0
+             */
+            loyalty_certificate_type_id?: number | string;
+            /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
+            loyalty_allow_empty_code?: boolean | number;
+            /** @description Critical residue */
+            critical_amount?: number;
+            /** @description Desired balance */
+            desired_amount?: number;
+            /**
+             * @description Remaining stock
+             * @example [
+             *       {
+             *         "storage_id": 987,
+             *         "amount": 1000000
+             *       }
+             *     ]
+             */
+            actual_amounts?: {
+                /** @description Inventory ID */
+                storage_id?: number;
+                /** @description Quantity */
+                amount?: number;
+            }[];
+            /**
+             * @description The date the entity was last modified
+             * @example 2026-01-01T12:00:00-0500
+             */
+            last_change_date?: string;
+            /** @description Product article/SKU */
+            article?: string;
+            /** @description Category name */
+            category?: string;
+            /** @description Category ID */
+            category_id?: number;
+            /** @description Location ID */
+            salon_id?: number;
+        };
+        /**
+         * @description A product category (the vendor's "goods category", `/company/{location_id}/goods_categories/…`).
+         * @example {
+         *       "id": 123456,
+         *       "title": "Manicure",
+         *       "parent_category_id": 123457
+         *     }
+         */
+        ProductCategory: {
+            /**
+             * @description Product category ID
+             * @example 123456
+             */
+            id?: string | number;
+            /**
+             * @description Product category name
+             * @example Manicure
+             */
+            title?: string;
+            /**
+             * @description Parent category ID (null for top-level categories)
+             * @example 123457
+             */
+            parent_category_id?: number | null;
+            /** @description Whether the category belongs to the chain */
+            is_chain?: boolean;
+        };
+        /** @description Request body creating a ProductCategory (A product category (the vendor's "goods category", `/company/{location_id}/goods_categories/…`).) */
+        ProductCategoryInput: {
+            /**
+             * @description Product category name
+             * @example Manicure
+             */
+            title: string;
+            /**
+             * @description Parent category ID (optional, but can be 0 or null if you don't need to specify the parent category)
+             * @example 123456
+             */
+            parent_category_id?: number;
+            /**
+             * @description vendor code
+             * @example 123article
+             */
+            article?: string;
+            /**
+             * @description A comment
+             * @example Category of products for manicure
+             */
+            comment?: string;
+        };
+        /** @description Request body creating a Product (A product (the vendor's "good", `/goods/{location_id}/{product_id}`).) */
+        ProductInput: {
+            /**
+             * @description Product category ID
+             * @example 289632
+             */
+            category_id: number;
+            /**
+             * @description Sales unit
+             * @example 216762
+             */
+            sale_unit_id: number;
+            /**
+             * @description Write-off unit
+             * @example 216762
+             */
+            service_unit_id: number;
+            /**
+             * @description Product Name
+             * @example Shampoo
+             */
+            title: string;
+            /**
+             * @description Title to be printed on receipt
+             * @example Shampoo
+             */
+            print_title?: string;
+            /**
+             * @description vendor code
+             * @example 123
+             */
+            article?: string;
+            /**
+             * @description Barcode
+             * @example 123
+             */
+            barcode?: string;
+            /**
+             * @description Selling price
+             * @example 1000
+             */
+            cost?: number;
+            /**
+             * @description Cost price
+             * @example 500
+             */
+            actual_cost?: number;
+            /**
+             * @description The ratio of the unit of measure for sale to the unit of measure for write-off
+             * @example 100
+             */
+            unit_equals?: number;
+            /**
+             * @description critical residue
+             * @example 1
+             */
+            critical_amount?: number;
+            /**
+             * @description Desired balance
+             * @example 1
+             */
+            desired_amount?: number;
+            /**
+             * @description Net weight
+             * @example 200
+             */
+            netto?: number;
+            /**
+             * @description Gross weight
+             * @example 250
+             */
+            brutto?: number;
+            /**
+             * @description A comment
+             * @example Test comment 123
+             */
+            comment?: string;
+            /** @description Taxation system */
+            tax_variant?: number;
+            /**
+             * @description VAT
+             * @example 3
+             */
+            vat_id?: number;
+        };
+        /**
+         * @description An inventory operation on a product (the vendor's "goods transaction", `/storage_operations/goods_transactions/{location_id}/{transaction_id}`).
+         * @example {
+         *       "id": 3428010,
+         *       "document_id": 22254960,
+         *       "type_id": 1,
+         *       "type": {
+         *         "id": 1,
+         *         "title": "Sale of goods"
+         *       },
+         *       "company_id": 4564,
+         *       "good_id": 232674,
+         *       "amount": -1,
+         *       "cost_per_unit": 100,
+         *       "discount": 10,
+         *       "cost": 90,
+         *       "unit_id": 1,
+         *       "storage_id": 36539,
+         *       "supplier_id": 0,
+         *       "client_id": 0,
+         *       "master_id": 26781,
+         *       "create_date": "2026-09-21T23:00:00.000-05:00",
+         *       "comment": "Transaction comment",
+         *       "deleted": false,
+         *       "good": {
+         *         "id": 232674,
+         *         "title": "Edition De Luxe",
+         *         "unit": "PC.",
+         *         "value": "delete yy",
+         *         "label": "delete yy",
+         *         "article": "",
+         *         "category": "goose category",
+         *         "category_id": 303603,
+         *         "salon_id": 91372,
+         *         "good_id": 15086312,
+         *         "cost": 500,
+         *         "unit_id": 216760,
+         *         "unit_short_title": "PC",
+         *         "service_unit_id": 216760,
+         *         "service_unit_short_title": "PC",
+         *         "actual_cost": 0,
+         *         "unit_actual_cost": 0,
+         *         "unit_actual_cost_format": "0 USD",
+         *         "unit_equals": 1,
+         *         "barcode": "",
+         *         "loyalty_abonement_type_id": "0",
+         *         "loyalty_certificate_type_id": "0",
+         *         "loyalty_allow_empty_code": true,
+         *         "actual_amounts": [],
+         *         "last_change_date": "2026-03-05T18:21:34-0500"
+         *       },
+         *       "storage": {
+         *         "id": 36539,
+         *         "title": "Products"
+         *       },
+         *       "sale_unit": null,
+         *       "service_unit": null,
+         *       "supplier": [],
+         *       "client": [],
+         *       "master": {
+         *         "id": 26781,
+         *         "name": "Angelina Jolie"
+         *       },
+         *       "unit": {
+         *         "id": 1,
+         *         "title": "Thing",
+         *         "short_title": "PC."
+         *       }
+         *     }
+         */
+        ProductTransaction: {
+            /**
+             * @description Transaction ID
+             * @example 3428010
+             */
+            id?: number;
+            /**
+             * @description Document ID
+             * @example 22254960
+             */
+            document_id?: number;
+            /**
+             * @description Transaction type identifier
+             * @example 1
+             */
+            type_id?: number;
+            /**
+             * @description Transaction type
+             * @example {
+             *       "id": 1,
+             *       "title": "Sale of goods"
+             *     }
+             */
+            type?: {
+                /**
+                 * @description Transaction type ID
+                 * @example 1
+                 */
+                id?: number;
+                /**
+                 * @description Transaction type name
+                 * @example Sale of goods
+                 */
+                title?: string;
+            } | string;
+            /**
+             * @description location ID
+             * @example 4564
+             */
+            company_id?: number;
+            /**
+             * @description Product ID
+             * @example 232674
+             */
+            good_id?: number;
+            /**
+             * @description Quantity
+             * @example -1
+             */
+            amount?: number;
+            /**
+             * @description Unit price
+             * @example 100
+             */
+            cost_per_unit?: number;
+            /**
+             * @description Discount
+             * @example 10
+             */
+            discount?: number;
+            /**
+             * @description Price
+             * @example 90
+             */
+            cost?: number;
+            /**
+             * @description Unit ID
+             * @example 1
+             */
+            unit_id?: number;
+            /** @description Operation unit type */
+            operation_unit_type?: number;
+            /**
+             * @description Inventory ID
+             * @example 36539
+             */
+            storage_id?: number;
+            /** @description Vendor ID */
+            supplier_id?: number;
+            /** @description Client ID */
+            client_id?: number;
+            /**
+             * @description team member ID
+             * @example 26781
+             */
+            master_id?: number;
+            /**
+             * @description date of creation
+             * @example 2026-09-21T23:00:00.000-05:00
+             */
+            create_date?: string;
+            /** @description Last modified date */
+            last_change_date?: string;
+            /**
+             * @description A comment
+             * @example Transaction comment
+             */
+            comment?: string;
+            /** @description Delete transaction flag */
+            deleted?: boolean;
+            /**
+             * @description Product
+             * @example {
+             *       "id": 232674,
+             *       "title": "Edition De Luxe",
+             *       "unit": "PC.",
+             *       "value": "delete yy",
+             *       "label": "delete yy",
+             *       "article": "",
+             *       "category": "goose category",
+             *       "category_id": 303603,
+             *       "salon_id": 91372,
+             *       "good_id": 15086312,
+             *       "cost": 500,
+             *       "unit_id": 216760,
+             *       "unit_short_title": "PC",
+             *       "service_unit_id": 216760,
+             *       "service_unit_short_title": "PC",
+             *       "actual_cost": 0,
+             *       "unit_actual_cost": 0,
+             *       "unit_actual_cost_format": "0 USD",
+             *       "unit_equals": 1,
+             *       "barcode": "",
+             *       "loyalty_abonement_type_id": "0",
+             *       "loyalty_certificate_type_id": "0",
+             *       "loyalty_allow_empty_code": true,
+             *       "actual_amounts": [],
+             *       "last_change_date": "2026-03-05T18:21:34-0500"
+             *     }
+             */
+            good?: {
+                /**
+                 * @description Product ID
+                 * @example 232674
+                 */
+                id?: number;
+                /**
+                 * @description Product Name
+                 * @example Edition De Luxe
+                 */
+                title?: string;
+                /**
+                 * @description unit of measurement
+                 * @example PC.
+                 */
+                unit?: string;
+                /**
+                 * @description Product Name
+                 * @example delete yy
+                 */
+                value?: string;
+                /**
+                 * @description Product Name
+                 * @example delete yy
+                 */
+                label?: string;
+                /** @description vendor code */
+                article?: string;
+                /**
+                 * @description Product category name
+                 * @example goose category
+                 */
+                category?: string;
+                /**
+                 * @description Product category ID
+                 * @example 303603
+                 */
+                category_id?: number;
+                /**
+                 * @description location ID
+                 * @example 91372
+                 */
+                salon_id?: number;
+                /**
+                 * @description Product ID
+                 * @example 15086312
+                 */
+                good_id?: number;
+                /**
+                 * @description Price
+                 * @example 500
+                 */
+                cost?: number;
+                /**
+                 * @description Unit ID
+                 * @example 216760
+                 */
+                unit_id?: number;
+                /**
+                 * @description Abbreviated name of the unit of measurement
+                 * @example PC
+                 */
+                unit_short_title?: string;
+                /**
+                 * @description Unit ID for the service
+                 * @example 216760
+                 */
+                service_unit_id?: number;
+                /**
+                 * @description Abbreviated name of the unit of measure for the service
+                 * @example PC
+                 */
+                service_unit_short_title?: string;
+                /** @description Cost price */
+                actual_cost?: number;
+                /** @description unit cost */
+                unit_actual_cost?: number;
+                /**
+                 * @description Unit cost format
+                 * @example 0 USD
+                 */
+                unit_actual_cost_format?: string;
+                /**
+                 * @description Unit value
+                 * @example 1
+                 */
+                unit_equals?: number;
+                /** @description Barcode */
+                barcode?: string;
+                /**
+                 * @description Membership ID (if the product is a membership)
+                 * @example 0
+                 */
+                loyalty_abonement_type_id?: number | string;
+                /**
+                 * @description Certificate identifier (if the product is a certificate)
+                 * @example 0
+                 */
+                loyalty_certificate_type_id?: number | string;
+                /**
+                 * @description Is it allowed to sell without a code
+                 * @example true
+                 */
+                loyalty_allow_empty_code?: number | boolean;
+                /**
+                 * @description Quantity of products
+                 * @example []
+                 */
+                actual_amounts?: unknown[];
+                /**
+                 * @description Date of last product change
+                 * @example 2026-03-05T18:21:34-0500
+                 */
+                last_change_date?: string;
+                /** @description Product comment */
+                comment?: string;
+                /** @description Certificate type details (if product is certificate) */
+                loyalty_certificate_type?: Record<string, never> | null;
+                /** @description Serial number limit flag */
+                loyalty_serial_number_limited?: number;
+                /** @description Whether products marking is enabled */
+                is_goods_mark_enabled?: boolean;
+                /** @description Critical stock amount threshold */
+                critical_amount?: number;
+                /** @description Desired stock amount */
+                desired_amount?: number;
+                /** @description Whether product belongs to chain */
+                is_chain?: boolean;
+            };
+            /**
+             * @description Inventory
+             * @example {
+             *       "id": 36539,
+             *       "title": "Products"
+             *     }
+             */
+            storage?: {
+                /**
+                 * @description Inventory ID
+                 * @example 36539
+                 */
+                id?: number;
+                /**
+                 * @description Inventory name
+                 * @example Products
+                 */
+                title?: string;
+            };
+            /**
+             * @description The supplier
+             * @example []
+             */
+            supplier?: unknown[] | {
+                /** @description Vendor ID */
+                id?: number;
+                /** @description Supplier name */
+                title?: string;
+            };
+            /**
+             * @description Customer (can be array or object)
+             * @example []
+             */
+            client?: {
+                id?: number;
+                name?: string;
+                phone?: string;
+                email?: string;
+            };
+            /**
+             * @description Team Member (can be array or object)
+             * @example {
+             *       "id": 26781,
+             *       "name": "Angelina Jolie"
+             *     }
+             */
+            master?: {
+                /**
+                 * @description team member ID
+                 * @example 26781
+                 */
+                id?: string | number;
+                /**
+                 * @description Team Member name
+                 * @example Angelina Jolie
+                 */
+                name?: string;
+                /** @description team member name */
+                title?: string;
+            };
+            /**
+             * @description unit of measurement
+             * @example {
+             *       "id": 1,
+             *       "title": "Thing",
+             *       "short_title": "PC."
+             *     }
+             */
+            unit?: {
+                /**
+                 * @description Unit ID
+                 * @example 1
+                 */
+                id?: number;
+                /**
+                 * @description Unit name
+                 * @example Thing
+                 */
+                title?: string;
+                /** @description Location ID */
+                company_id?: number;
+                /**
+                 * @description Abbreviated name of the unit of measurement
+                 * @example PC.
+                 */
+                short_title?: string;
+            };
+            /** @description Special number (e.g., certificate code) */
+            good_special_number?: string;
+            /** @description Service quantity */
+            service_amount?: number;
+            /** @description Sale quantity */
+            sale_amount?: number;
+            /** @description Service unit ID */
+            service_unit_id?: number;
+            /** @description Sale unit ID */
+            sale_unit_id?: number;
+            /** @description Sales unit (can be object or null) */
+            sale_unit?: {
+                id?: number;
+                company_id?: number;
+                title?: string;
+                short_title?: string;
+            };
+            /** @description Sales unit for service (can be object or null) */
+            service_unit?: {
+                id?: number;
+                company_id?: number;
+                title?: string;
+                short_title?: string;
+            };
+            /** @description Product marking codes */
+            goods_marks?: unknown[];
+            /** @description Appointment ID */
+            record_id?: number;
+            /** @description Service ID */
+            service_id?: number;
+            /** @description User ID */
+            user_id?: number;
+            /** @description Amount in a package */
+            pkg_amount?: number;
+            /** @description Service */
+            service?: {
+                /** @description Service ID */
+                id?: number;
+                /** @description Service name */
+                title?: string;
+            } | Record<string, never> | unknown[];
+            /** @description Customer */
+            clients?: {
+                /** @description Client ID */
+                id?: number;
+                /** @description Client name */
+                name?: string;
+                /** @description Customer phone */
+                phone?: string | number;
+            };
+        };
+        /**
+         * @description Request body creating a ProductTransaction (An inventory operation on a product (the vendor's "goods transaction", `/storage_operations/goods_transactions/{location_id}/{transaction_id}`).)
+         * @example {
+         *       "document_id": 22254960,
+         *       "good_id": 232674,
+         *       "amount": 1,
+         *       "cost_per_unit": 100,
+         *       "discount": 10,
+         *       "cost": 90,
+         *       "operation_unit_type": 1,
+         *       "master_id": 26781,
+         *       "client_id": 0,
+         *       "supplier_id": 0,
+         *       "comment": "Transaction comment"
+         *     }
+         */
+        ProductTransactionInput: {
+            document_id?: number;
+            good_id?: number;
+            amount?: number;
+            cost_per_unit?: number;
+            discount?: number;
+            cost?: number;
+            operation_unit_type?: number;
+            master_id?: number;
+            client_id?: number;
+            supplier_id?: number;
+            comment?: string;
+        };
+        /** @description Request body updating a ProductTransaction (An inventory operation on a product (the vendor's "goods transaction", `/storage_operations/goods_transactions/{location_id}/{transaction_id}`).) */
+        ProductTransactionUpdate: {
+            /**
+             * @description Quantity
+             * @example 1
+             */
+            amount: number;
+            /**
+             * @description Total transaction amount
+             * @example 90
+             */
+            cost: number;
+            /**
+             * @description Unit cost
+             * @example 100
+             */
+            cost_per_unit: number;
+            /**
+             * @description Discount in %
+             * @example 10
+             */
+            discount: number;
+            /**
+             * @description Document ID
+             * @example 22254960
+             */
+            document_id: number;
+            /**
+             * @description Item ID
+             * @example 232674
+             */
+            good_id: number;
+            /**
+             * @description unit type: 1 - for sale, 2 - for write-off
+             * @example 1
+             */
+            operation_unit_type: number;
+            /**
+             * @description ID of the team member who sold the product
+             * @example 26781
+             */
+            master_id?: number;
+            /** @description ID of the customer who bought the product */
+            client_id?: number;
+            /** @description Vendor ID */
+            supplier_id?: number;
+            /**
+             * @description A comment
+             * @example Transaction comment
+             */
+            comment?: string;
+        };
+        /** @description Request body updating a Product (A product (the vendor's "good", `/goods/{location_id}/{product_id}`).) */
+        ProductUpdate: {
+            /**
+             * @description Product category ID
+             * @example 289632
+             */
+            category_id: number;
+            /**
+             * @description Sales unit
+             * @example 216762
+             */
+            sale_unit_id: number;
+            /**
+             * @description Write-off unit
+             * @example 216762
+             */
+            service_unit_id: number;
+            /**
+             * @description Product Name
+             * @example Shampoo
+             */
+            title: string;
+            /**
+             * @description Title to be printed on receipt
+             * @example Shampoo
+             */
+            print_title?: string;
+            /**
+             * @description vendor code
+             * @example 123
+             */
+            article?: string;
+            /**
+             * @description Barcode
+             * @example 123
+             */
+            barcode?: string;
+            /**
+             * @description Selling price
+             * @example 1000
+             */
+            cost?: number;
+            /**
+             * @description Cost price
+             * @example 500
+             */
+            actual_cost?: number;
+            /**
+             * @description The ratio of the unit of measure for sale to the unit of measure for write-off
+             * @example 100
+             */
+            unit_equals?: number;
+            /**
+             * @description critical residue
+             * @example 1
+             */
+            critical_amount?: number;
+            /**
+             * @description Desired balance
+             * @example 1
+             */
+            desired_amount?: number;
+            /**
+             * @description Net weight
+             * @example 200
+             */
+            netto?: number;
+            /**
+             * @description Gross weight
+             * @example 250
+             */
+            brutto?: number;
+            /**
+             * @description A comment
+             * @example Test comment 123
+             */
+            comment?: string;
+            /** @description Taxation system */
+            tax_variant?: number;
+            /**
+             * @description VAT
+             * @example 3
+             */
+            vat_id?: number;
+            /**
+             * @description An array of rules for converting units of measurement (required if there are inventory operations for the product)
+             * @example [
+             *       {
+             *         "type": 1,
+             *         "base_unit": "service"
+             *       },
+             *       {
+             *         "type": 2,
+             *         "base_unit": "service"
+             *       },
+             *       {
+             *         "type": 3,
+             *         "base_unit": "sale"
+             *       },
+             *       {
+             *         "type": 4,
+             *         "base_unit": "sale"
+             *       },
+             *       {
+             *         "type": 5,
+             *         "base_unit": "sale"
+             *       }
+             *     ]
+             */
+            correction_rules?: {
+                /** @description Type of transaction */
+                type?: number;
+                /** @description Basic units in adjustment */
+                base_unit?: string;
+            }[];
+        };
+        /** @description A resource services need (a room, a device) and its instances (`/resources/{location_id}`). */
+        Resource: {
+            /** @description Resource ID */
+            id?: number;
+            /** @description Resource name */
+            title?: string;
+            /** @description Array of resource instances */
+            instances?: {
+                /** @description Resource instance ID */
+                id?: number;
+                /** @description Resource instance name */
+                title?: string;
+                /** @description ID of the resource that owns the instance */
+                resource_id?: number;
+            }[];
+        };
+        /** @description A salary scheme, as a team member's salary scheme periods name it. */
+        SalaryScheme: {
+            /** @description ID of a salary scheme. */
+            id?: number;
+            /** @description Title of a salary scheme. */
+            title?: string;
+        };
+        /** @description A schedule of recurring appointments or events made from an original one (`/company/{location_id}/schedules`). */
+        Schedule: {
+            /** @description ID of a schedule. */
+            id?: number;
+            /** @description Datetime of a schedule created. */
+            created_at?: string;
+            /** @description Datetime of a schedule last updated. */
+            updated_at?: string;
+            /** @description Datetime of a schedule deleted. */
+            deleted_at?: string | null;
+            /**
+             * @description Type of entity schedule is based on (appointment or event).
+             * @enum {string}
+             */
+            original_entity_type?: "record" | "activity";
+            /** @description ID of entity schedule is based on. */
+            original_entity_id?: number;
+            /** @description Date of a schedule start. */
+            date_start?: string;
+            /** @description Date of a schedule end. */
+            date_end?: string;
+            /**
+             * @description Schedule series, linked to a specified schedule.
+             *     Returned in response only if corresponding include is present in request.
+             * @example [
+             *       {
+             *         "id": 123,
+             *         "created_at": "2026-01-01T12:12:12-05:00",
+             *         "updated_at": "2026-01-01T12:12:12-05:00",
+             *         "deleted_at": null,
+             *         "timetable_event_schedule_id": 123,
+             *         "day_of_week": "mon",
+             *         "events_time": "14:00:00",
+             *         "events_duration": 3600,
+             *         "event_technical_break_duration": 0,
+             *         "events_master": {
+             *           "id": 123,
+             *           "name": "John Johnson",
+             *           "company_id": 123,
+             *           "specialization": "Team Member",
+             *           "avatar": "https://app.alteg.io/images/no-master-sm.png",
+             *           "avatar_big": "https://app.alteg.io/images/no-master.png",
+             *           "position": {
+             *             "id": 123,
+             *             "title": "Team Member"
+             *           }
+             *         },
+             *         "events_labels": [
+             *           {
+             *             "id": 123,
+             *             "title": "Tag",
+             *             "color": "#ff0000"
+             *           }
+             *         ],
+             *         "events_resource_instances": [
+             *           {
+             *             "id": 123,
+             *             "title": "Resource #1",
+             *             "resource_id": 123
+             *           }
+             *         ],
+             *         "events": [
+             *           {
+             *             "id": 123,
+             *             "created_at": "2026-01-01T12:12:12-05:00",
+             *             "updated_at": "2026-01-01T12:12:12-05:00",
+             *             "deleted_at": null,
+             *             "event_status": "stable",
+             *             "event_datetime": "2026-01-24T14:00:00-05:00",
+             *             "event_entity_type": "activity",
+             *             "event_entity_id": 123,
+             *             "is_entity_master_changed": false,
+             *             "is_entity_datetime_changed": false,
+             *             "is_entity_duration_changed": false,
+             *             "is_entity_labels_changed": false,
+             *             "is_entity_resource_instances_changed": false
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
+            days?: {
+                /**
+                 * @description ID of a schedule series.
+                 * @example 123
+                 */
+                id?: number;
+                /**
+                 * @description Datetime of a schedule series created.
+                 * @example 2026-01-01T12:12:12-05:00
+                 */
+                created_at?: string;
+                /**
+                 * @description Datetime of a schedule series last updated.
+                 * @example 2026-01-01T12:12:12-05:00
+                 */
+                updated_at?: string;
+                /** @description Datetime of a schedule series deleted. */
+                deleted_at?: string | null;
+                /**
+                 * @description ID of a schedule, which series is linked to.
+                 * @example 123
+                 */
+                timetable_event_schedule_id?: number;
+                /**
+                 * @description Day of week of a schedule series.
+                 * @enum {string}
+                 */
+                day_of_week?: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                /**
+                 * @description Time of beginning of the events in a schedule series.
+                 * @example 14:00:00
+                 */
+                events_time?: string;
+                /**
+                 * @description Duration of the events in a schedule series.
+                 *     Note: Does not include technical break duration.
+                 * @example 3600
+                 */
+                events_duration?: number;
+                /** @description Technical break duration in seconds. */
+                event_technical_break_duration?: number;
+                /**
+                 * @description Team member for the events in a schedule series.
+                 *     Returned in response only if corresponding include is present in request.
+                 * @example {
+                 *       "id": 123,
+                 *       "name": "John Johnson",
+                 *       "company_id": 123,
+                 *       "specialization": "Master",
+                 *       "avatar": "https://app.alteg.io/images/no-master-sm.png",
+                 *       "avatar_big": "https://app.alteg.io/images/no-master.png",
+                 *       "position": {
+                 *         "id": 123,
+                 *         "title": "Position"
+                 *       },
+                 *       "is_paid_staff": false
+                 *     }
+                 */
+                events_master?: {
+                    /**
+                     * @description ID of a team member.
+                     * @example 123
+                     */
+                    id?: number;
+                    /**
+                     * @description Name of a team member.
+                     * @example John Johnson
+                     */
+                    name?: string;
+                    /**
+                     * @description ID of a location, where team member was created.
+                     * @example 123
+                     */
+                    company_id?: number;
+                    /**
+                     * @description Specialization of a team member.
+                     * @example Master
+                     */
+                    specialization?: string;
+                    /**
+                     * @description Link to the avatar of a team member (small).
+                     * @example https://app.alteg.io/images/no-master-sm.png
+                     */
+                    avatar?: string;
+                    /**
+                     * @description Link to the avatar of a team member (original).
+                     * @example https://app.alteg.io/images/no-master.png
+                     */
+                    avatar_big?: string;
+                    /**
+                     * @description Position of a team member.
+                     * @example {
+                     *       "id": 123,
+                     *       "title": "Position"
+                     *     }
+                     */
+                    position?: Record<string, never> | null;
+                    /** @description Whether the team member is a paid staff member counted in license price. */
+                    is_paid_staff?: boolean;
+                };
+                /**
+                 * @description Tags for the events in a schedule series.
+                 *     Returned in response only if corresponding include is present in request.
+                 * @example [
+                 *       {
+                 *         "id": 123,
+                 *         "title": "Tag",
+                 *         "color": "#ff0000"
+                 *       }
+                 *     ]
+                 */
+                events_labels?: {
+                    /**
+                     * @description ID of tag.
+                     * @example 123
+                     */
+                    id?: number;
+                    /**
+                     * @description Title of a tag.
+                     * @example Tag
+                     */
+                    title?: string;
+                    /**
+                     * @description Color of a tag (#rrggbb).
+                     * @example #ff0000
+                     */
+                    color?: string;
+                }[];
+                /**
+                 * @description Resource instances for the events in a schedule series.
+                 *     Returned in response only if corresponding include is present in request.
+                 * @example [
+                 *       {
+                 *         "id": 123,
+                 *         "title": "Resource #1",
+                 *         "resource_id": 123
+                 *       }
+                 *     ]
+                 */
+                events_resource_instances?: {
+                    /**
+                     * @description ID of a resource instance.
+                     * @example 123
+                     */
+                    id?: number;
+                    /**
+                     * @description Title of a resource instance.
+                     * @example Resource #1
+                     */
+                    title?: string;
+                    /**
+                     * @description ID of a resource, to which instance is linked.
+                     * @example 123
+                     */
+                    resource_id?: number;
+                }[];
+                /**
+                 * @description Events of appointments or events in a schedule series.
+                 *     Returned in response only if corresponding include is present in request.
+                 * @example [
+                 *       {
+                 *         "id": 123,
+                 *         "created_at": "2026-01-01T12:12:12-05:00",
+                 *         "updated_at": "2026-01-01T12:12:12-05:00",
+                 *         "deleted_at": null,
+                 *         "event_status": "stable",
+                 *         "event_datetime": "2026-01-24T14:00:00-05:00",
+                 *         "event_entity_type": "activity",
+                 *         "event_entity_id": 123,
+                 *         "is_entity_master_changed": false,
+                 *         "is_entity_datetime_changed": false,
+                 *         "is_entity_duration_changed": false,
+                 *         "is_entity_labels_changed": false,
+                 *         "is_entity_resource_instances_changed": false
+                 *       }
+                 *     ]
+                 */
+                events?: {
+                    /**
+                     * @description ID of an event of appointment/event in a schedule.
+                     * @example 123
+                     */
+                    id?: number;
+                    /**
+                     * @description Datetime of an event of appointment/event in a schedule created.
+                     * @example 2026-01-01T12:12:12-05:00
+                     */
+                    created_at?: string;
+                    /**
+                     * @description Datetime of an event of appointment/event in a schedule last updated.
+                     * @example 2026-01-01T12:12:12-05:00
+                     */
+                    updated_at?: string;
+                    /** @description Datetime of an event of appointment/event in a schedule deleted. */
+                    deleted_at?: string | null;
+                    /**
+                     * @description Event of appointment/event status:
+                     *     stable - entity is stable;
+                     *     event_created - event is created, corresponding appointment/event is not created yet;
+                     *     event_changed - event is changed, corresponding appointment/event is not changed yet;
+                     *     event_changed_force - event is changed with force override of manual changes, corresponding appointment/event is not changed yet;
+                     *     event_deleted - event is deleted, corresponding appointment/event is not deleted yet;
+                     *     entity_deleted - appointment/event corresponding to an event is deleted (due to event deletion or due to manual deletion);
+                     *     entity_failed - appointment/event creation failure.
+                     * @enum {string}
+                     */
+                    event_status?: "stable" | "event_created" | "event_changed" | "event_changed_force" | "event_deleted" | "entity_deleted" | "entity_failed";
+                    /**
+                     * @description Datetime of a scheduled appointment/event beginning.
+                     * @example 2026-01-24T14:00:00-05:00
+                     */
+                    event_datetime?: string;
+                    /**
+                     * @description Type of an scheduled entity (appointment or event). Note: enum values "record" and "activity" are legacy terms for appointment and event.
+                     * @enum {string}
+                     */
+                    event_entity_type?: "record" | "activity";
+                    /**
+                     * @description ID of an scheduled entity (appointment or event).
+                     * @example 123
+                     */
+                    event_entity_id?: number | null;
+                    /** @description Flag for manual change of a team member for a scheduled appointment/event. */
+                    is_entity_master_changed?: boolean;
+                    /** @description Flag for manual change of a datetime for a scheduled appointment/event. */
+                    is_entity_datetime_changed?: boolean;
+                    /** @description Flag for manual change of a duration for a scheduled appointment/event. */
+                    is_entity_duration_changed?: boolean;
+                    /** @description Flag for manual change of a tags linked to a scheduled appointment/event. */
+                    is_entity_labels_changed?: boolean;
+                    /** @description Flag for manual change of a resource instances linked to a scheduled appointment/event. */
+                    is_entity_resource_instances_changed?: boolean;
+                    /**
+                     * @description Team member for a scheduled appointment/event.
+                     * @example {
+                     *       "id": 123,
+                     *       "name": "John Johnson",
+                     *       "company_id": 123,
+                     *       "specialization": "Master",
+                     *       "avatar": "https://app.alteg.io/images/no-master-sm.png",
+                     *       "avatar_big": "https://app.alteg.io/images/no-master.png",
+                     *       "position": {
+                     *         "id": 123,
+                     *         "title": "Position"
+                     *       },
+                     *       "is_paid_staff": false
+                     *     }
+                     */
+                    entity_master?: {
+                        /**
+                         * @description ID of a team member.
+                         * @example 123
+                         */
+                        id?: number;
+                        /**
+                         * @description Name of a team member.
+                         * @example John Johnson
+                         */
+                        name?: string;
+                        /**
+                         * @description ID of a location, where team member was created.
+                         * @example 123
+                         */
+                        company_id?: number;
+                        /**
+                         * @description Specialization of a team member.
+                         * @example Master
+                         */
+                        specialization?: string;
+                        /**
+                         * @description Link to the avatar of a team member (small).
+                         * @example https://app.alteg.io/images/no-master-sm.png
+                         */
+                        avatar?: string;
+                        /**
+                         * @description Link to the avatar of a team member (original).
+                         * @example https://app.alteg.io/images/no-master.png
+                         */
+                        avatar_big?: string;
+                        /**
+                         * @description Position of a team member.
+                         * @example {
+                         *       "id": 123,
+                         *       "title": "Position"
+                         *     }
+                         */
+                        position?: Record<string, never> | null;
+                        /** @description Whether the team member is a paid staff member counted in license price. */
+                        is_paid_staff?: boolean;
+                    };
+                    /**
+                     * @description Actual datetime of a scheduled appointment/event beginning.
+                     * @example 2022-01-24 14:00:00
+                     */
+                    entity_datetime?: string;
+                    /**
+                     * @description Actual duration of a scheduled appointment/event.
+                     * @example 3600
+                     */
+                    entity_duration?: string | number;
+                    /**
+                     * @description Actual tags linked to a scheduled appointment/event.
+                     * @example [
+                     *       {
+                     *         "id": 123,
+                     *         "title": "Tag",
+                     *         "color": "#ff0000"
+                     *       }
+                     *     ]
+                     */
+                    entity_labels?: unknown[];
+                    /**
+                     * @description Actual resource instances linked to a scheduled appointment/event.
+                     * @example [
+                     *       {
+                     *         "id": 123,
+                     *         "title": "Resource #1",
+                     *         "resource_id": 123
+                     *       }
+                     *     ]
+                     */
+                    entity_resource_instances?: unknown[];
+                }[];
+            }[];
+        };
+        /** @description Request body creating a Schedule (A schedule of recurring appointments or events made from an original one (`/company/{location_id}/schedules`).) */
+        ScheduleInput: {
+            /**
+             * @description Type of entity the schedule will be based on:
+             *     record - individual appointment, currently not supported;
+             *     activity - group event.
+             * @enum {string}
+             */
+            original_entity_type: "record" | "activity";
+            /**
+             * @description ID of entity the schedule will be based on.
+             * @example 123
+             */
+            original_entity_id: number;
+            /**
+             * @description Date of the schedule end.
+             * @example 2022-02-01
+             */
+            date_end: string;
+            /** @description Add clients from original entity to all scheduled events. */
+            add_clients_from_original_entity: boolean;
+            /** @description Each object represents schedule series settings for a specific day of the week. A minimum of 1 and a maximum of 7 schedule series can be defined (one for each day of the week). */
+            days: {
+                /**
+                 * @description The day of the week for the schedule series.
+                 * @enum {string}
+                 */
+                day_of_week: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                /**
+                 * @description The ID of the team member assigned to the events in the schedule series.
+                 * @example 123
+                 */
+                events_master_id: number;
+                /**
+                 * @description Start time of the events in the schedule series, formatted as HH:MM:SS.
+                 * @example 14:00:00
+                 */
+                events_time: string;
+                /**
+                 * @description Duration of each event in the schedule series, in seconds.
+                 * @example 3600
+                 */
+                events_duration: number;
+                /**
+                 * @description The capacity of activities in the schedule series. For appointments, this should be set to 1.
+                 * @example 4
+                 */
+                events_capacity: number;
+                /**
+                 * @description An array of tag IDs associated with the events in the schedule series.
+                 * @example [
+                 *       123
+                 *     ]
+                 */
+                labels_ids?: unknown[];
+                /**
+                 * @description An array of resource instance IDs used in the events of the schedule series.
+                 * @example [
+                 *       123
+                 *     ]
+                 */
+                resource_instances_ids?: unknown[];
+            }[];
         };
         /**
          * @description A service a location offers (`/services/{location_id}/{service_id}`).
@@ -7452,12 +11392,12 @@ export interface components {
              * @description Bill ID
              * @example 1
              */
-            tax_variant?: number;
+            tax_variant?: number | null;
             /**
              * @description VAT ID
              * @example 3
              */
-            vat_id?: number;
+            vat_id?: number | null;
             /**
              * @description The service is available for a limited time
              * @example true
@@ -7531,6 +11471,103 @@ export interface components {
             resources?: unknown[];
             /** @description Is available for online booking */
             is_online?: boolean;
+        };
+        /**
+         * @description A category of services (`/service_category/{location_id}/{id}`).
+         * @example {
+         *       "id": 345,
+         *       "salon_service_id": 353,
+         *       "title": "Haircuts for men",
+         *       "api_id": "adw322",
+         *       "weight": 10,
+         *       "staff": [
+         *         5006,
+         *         8901,
+         *         26514,
+         *         26516,
+         *         26519,
+         *         26520
+         *       ]
+         *     }
+         */
+        ServiceCategory: {
+            /**
+             * @description Category ID
+             * @example 3
+             */
+            id?: number;
+            /**
+             * @description Category ID for the location on the chain
+             * @example 15
+             */
+            salon_service_id?: number;
+            /**
+             * @description name of category
+             * @example Haircut very feminine
+             */
+            title?: string;
+            /**
+             * @description Category weight (used to sort categories when displayed)
+             * @example 111
+             */
+            weight?: number;
+            /**
+             * @description List of team member IDs providing the service
+             * @example [
+             *       5006,
+             *       8901
+             *     ]
+             */
+            staff?: unknown[];
+            /**
+             * @description External Category ID
+             * @example adw322
+             */
+            api_id?: string;
+            /** @description Whether category belongs to chain */
+            is_chain?: boolean;
+        };
+        /** @description Request body creating a ServiceCategory (A category of services (`/service_category/{location_id}/{id}`).) */
+        ServiceCategoryInput: {
+            /**
+             * @description Service category name
+             * @example Haircut very feminine
+             */
+            title?: string;
+            /**
+             * @description External Category ID
+             * @example adw322
+             */
+            api_id?: string;
+            /**
+             * @description Category weight (used to sort categories when displayed)
+             * @example 111
+             */
+            weight?: number;
+            /**
+             * @description List of IDs of team members providing services from the category
+             * @example [
+             *       5006,
+             *       8901
+             *     ]
+             */
+            staff?: unknown[];
+        };
+        /**
+         * @description Request body updating a ServiceCategory (A category of services (`/service_category/{location_id}/{id}`).)
+         * @example {
+         *       "title": "Sample text",
+         *       "weight": 15,
+         *       "staff": [
+         *         5006,
+         *         8901
+         *       ]
+         *     }
+         */
+        ServiceCategoryUpdate: {
+            title?: string;
+            weight?: number;
+            staff?: number[];
         };
         /** @description Request body creating a Service (A service a location offers (`/services/{location_id}/{service_id}`).) */
         ServiceInput: {
@@ -7704,6 +11741,91 @@ export interface components {
              * @example 2022-09-30
              */
             date_to?: string;
+        };
+        /** @description A storage (a "warehouse", `/storages/{location_id}`) that products are kept in. */
+        Storage: {
+            /** @description Inventory ID */
+            id?: number;
+            /** @description Inventory name */
+            title?: string;
+            /** @description 1 - if used for automatic write-off of consumables */
+            for_service?: number;
+            /** @description 1 - if the default inventory for selling products */
+            for_sale?: number;
+            /** @description Description of the inventory */
+            comment?: string;
+            /** @description Sort order weight */
+            weight?: number;
+        };
+        /**
+         * @description A tag on clients or appointments (the vendor's "label", `/labels/{location_id}`).
+         * @example {
+         *       "title": "test",
+         *       "salon_id": 68570,
+         *       "color": "#00ff11",
+         *       "entity": 1,
+         *       "id": 3599560
+         *     }
+         */
+        Tag: {
+            /**
+             * @description Tag ID
+             * @example 3599560
+             */
+            id?: string | number;
+            /**
+             * @description Location ID
+             * @example 68570
+             */
+            salon_id?: string | number;
+            /**
+             * @description Tag name
+             * @example test
+             */
+            title?: string | number;
+            /**
+             * @description Tag color in #RRGGBB format
+             * @example #00ff11
+             */
+            color?: string | number;
+            /** @description Icon name */
+            icon?: string | number;
+            /** @description Tag slug */
+            slug?: string | number;
+            /**
+             * @description Tag type (1 - client, 2 - appointment, 3 - event)
+             * @example 1
+             */
+            entity?: string | number;
+            /** @description Delete mark (0 - active, 1 - deleted) */
+            deleted?: string | number;
+            /** @description Whether tag changes are allowed (0 - allowed, 1 - not allowed) */
+            not_editable?: string | number;
+            /** @description Font color in #RRGGBB format */
+            font_color?: string | number;
+        };
+        /** @description Request body updating a Tag (A tag on clients or appointments (the vendor's "label", `/labels/{location_id}`).) */
+        TagUpdate: {
+            /**
+             * @description name of tag
+             * @example Testway2
+             */
+            title?: string;
+            /**
+             * @description Tag color in #RRGGBB format
+             * @example #aa11ff
+             */
+            color?: string;
+            /**
+             * @description Tag type (1 - tag for customers, 2 - tag for appointments)
+             * @example 2
+             */
+            entity?: number;
+            /**
+             * @description Icon name
+             * @example Test
+             */
+            icon?: string;
         };
         /**
          * @description A team member (the vendor's "staff", `/staff/{location_id}/{team_member_id}`).
@@ -7915,6 +12037,94 @@ export interface components {
              */
             is_included_in_payment_policy?: boolean;
         };
+        /** @description A team member's working schedule on a date (`/company/{location_id}/staff/schedule`). */
+        TeamMemberSchedule: {
+            /**
+             * @description date in iso8601 format.
+             * @example 2026-01-31
+             */
+            date?: string;
+            /** @description Free time or not. */
+            is_working?: boolean;
+            /** @description An array of (from, to) working timeslots. */
+            slots?: {
+                /**
+                 * @description Interval start time (HH:mm)
+                 * @example 10:00
+                 */
+                from?: string;
+                /**
+                 * @description Interval end time (HH:mm)
+                 * @example 19:00
+                 */
+                to?: string;
+            }[];
+            /**
+             * @description Team member ID
+             * @example 12345
+             */
+            staff_id?: number;
+            /**
+             * @description Time intervals occupied by appointments or events.
+             *     Only included when include[]=busy_intervals.
+             */
+            busy_intervals?: {
+                /**
+                 * @description Entity type occupying the interval
+                 * @enum {string}
+                 */
+                entity_type?: "record" | "activity";
+                /**
+                 * @description Entity ID (appointment or event ID)
+                 * @example 456789
+                 */
+                entity_id?: number;
+                /**
+                 * @description Interval start time (HH:mm:ss)
+                 * @example 11:00:00
+                 */
+                from?: string;
+                /**
+                 * @description Interval end time (HH:mm:ss)
+                 * @example 12:00:00
+                 */
+                to?: string;
+            }[];
+            /**
+             * @description Off-day type ID (if this is a non-working day).
+             *     Only included when include[]=off_day_type.
+             * @example 3
+             */
+            off_day_type?: unknown;
+            /** @example 12345 */
+            team_member_id?: number;
+        };
+        /** @description Request body updating a TeamMemberSchedule (A team member's working schedule on a date (`/company/{location_id}/staff/schedule`).) */
+        TeamMemberScheduleUpdate: {
+            /**
+             * @description date
+             * @example 2026-01-15
+             */
+            date: string;
+            /**
+             * @description Working date or not
+             * @example true
+             */
+            is_working: boolean;
+            /** @description Array of (from, to) working hours */
+            slots: Record<string, never> | {
+                /**
+                 * @description Interval start time (HH:mm)
+                 * @example 10:00
+                 */
+                from?: string;
+                /**
+                 * @description Interval end time (HH:mm)
+                 * @example 14:30
+                 */
+                to?: string;
+            }[];
+        };
         /**
          * @description Request body updating a TeamMember (A team member (the vendor's "staff", `/staff/{location_id}/{team_member_id}`).)
          * @example {
@@ -7942,6 +12152,520 @@ export interface components {
             /** @example 0 */
             fired?: number;
             image_group_id?: number;
+        };
+        /**
+         * @description A user of the business account, who signs in (`/company/{location_id}/users`).
+         * @example {
+         *       "id": 123456,
+         *       "user_token": "wec23fh8cDfFV4432fc352456",
+         *       "name": "James Smith",
+         *       "phone": "+13155550175",
+         *       "login": "j.smith",
+         *       "email": "j.smith@example.com",
+         *       "avatar": "https://assets.alteg.io/general/0/01/123456789098765_12345678909876.png",
+         *       "is_approved": true,
+         *       "is_email_confirmed": false
+         *     }
+         */
+        User: {
+            /**
+             * @description User ID
+             * @example 123456
+             */
+            id?: number;
+            /**
+             * @description User name
+             * @example James Smith
+             */
+            name?: string;
+            /**
+             * @description User phone
+             * @example +13155550175
+             */
+            phone?: string;
+            /**
+             * @description User email
+             * @example j.smith@example.com
+             */
+            email?: string;
+            /** @description User information */
+            information?: string;
+            /**
+             * @description Whether the user accepted the invitation to manage the location
+             * @example true
+             */
+            is_approved?: boolean;
+            /** @description Whether the user is non-deletable */
+            is_non_deletable?: boolean;
+            /** @description Username */
+            firstname?: string;
+            /**
+             * @description user login for authorization in the system (for authorization, you can also use the phone and email fields as a login)
+             * @example j.smith
+             */
+            login?: string;
+            /** @description Object of user access rights to system modules */
+            access?: {
+                /** @description true - there is access to analytics, false - no access */
+                stat_access?: boolean;
+                /** @description true - there is access to the team member's work schedule in the log, false - no access */
+                schedule_edit_access?: boolean;
+                /** @description true - there is access to phone numbers in the list of clients, false - no access */
+                client_phones_access?: boolean;
+                /** @description true - there is access to the client base, false - no access */
+                clients_access?: boolean;
+                /** @description true - there is access to the settings section, false - no access */
+                settings_access?: boolean;
+                /** @description true - there is access to change records, false - no access */
+                edit_records_access?: boolean;
+                /** @description true - there is access to the appointment log, false - no access */
+                timetable_access?: boolean;
+                /** @description true - there is access to billing (balance menu section), false - no access */
+                billing_access?: boolean;
+                /** @description true - there is access to user management, false - no access */
+                users_access?: boolean;
+                /** @description 1 - there is access to unloading the list of clients in Excel, 0 - no access */
+                excel_access?: boolean;
+                /** @description true - there is access to finances, false - no access */
+                finances_access?: boolean;
+                /** @description true - there is access to the inventory, false - no access */
+                storages_access?: boolean;
+                /** @description true - there is access to SMS distribution to clients, false - no access */
+                send_sms?: boolean;
+                /** @description 0 - if the user can view the schedule and records of all team members, otherwise only the team member whose ID is specified */
+                master_id?: number;
+            };
+            /**
+             * @description User_token of the user
+             * @example wec23fh8cDfFV4432fc352456
+             */
+            user_token?: string;
+            /**
+             * @description Path to the user's avatar file
+             * @example https://assets.alteg.io/general/0/01/123456789098765_12345678909876.png
+             */
+            avatar?: string;
+            /** @description Is the user email confirmed */
+            is_email_confirmed?: boolean;
+        };
+        /**
+         * @description A visit: the appointments a client booked together (`/visits/{visit_id}`).
+         * @example {
+         *       "attendance": 1,
+         *       "datetime": "2026-09-21T23:00:00.000-05:00",
+         *       "comment": 0,
+         *       "records": [
+         *         {
+         *           "id": 37955315,
+         *           "company_id": 4564,
+         *           "staff_id": 55436,
+         *           "services": [],
+         *           "events": [],
+         *           "goods_transactions": [],
+         *           "staff": {
+         *             "id": 55436,
+         *             "name": "John Doe",
+         *             "specialization": "Manicure and pedicure",
+         *             "position": {
+         *               "id": 1,
+         *               "title": "Supervisor"
+         *             },
+         *             "avatar": "https://app.alteg.io/uploads/masters/sm/b/bb/bb59d4cc17d9b16_20171215174158.png",
+         *             "avatar_big": "https://app.alteg.io/uploads/masters/origin/c/cf/cfb8c5cee58000b_20171215174158.png",
+         *             "rating": 4.89,
+         *             "votes_count": 0
+         *           },
+         *           "client": {
+         *             "id": 4240788,
+         *             "name": "dev1",
+         *             "phone": 13155550175,
+         *             "card": 415,
+         *             "email": "",
+         *             "success_visits_count": 58,
+         *             "fail_visits_count": 9
+         *           },
+         *           "date": "2026-09-21T23:00:00.000-05:00",
+         *           "datetime": "2026-09-21T23:00:00.000-05:00",
+         *           "create_date": "2026-03-22T17:55:14-05:00",
+         *           "comment": "",
+         *           "online": false,
+         *           "visit_attendance": 1,
+         *           "attendance": 1,
+         *           "confirmed": 1,
+         *           "seance_length": 3600,
+         *           "length": 3600,
+         *           "sms_before": 1,
+         *           "sms_now": 1,
+         *           "sms_now_text": "",
+         *           "email_now": 1,
+         *           "notified": 0,
+         *           "master_request": 0,
+         *           "api_id": "0",
+         *           "from_url": "",
+         *           "review_requested": 0,
+         *           "visit_id": 8260852,
+         *           "created_user_id": 999290,
+         *           "deleted": 0,
+         *           "paid_full": 0,
+         *           "prepaid": 0,
+         *           "prepaid_confirmed": 0,
+         *           "last_change_date": "2026-03-28T17:46:48-05:00",
+         *           "custom_color": "",
+         *           "custom_font_color": "",
+         *           "record_labels": [],
+         *           "activity_id": 0,
+         *           "custom_fields": {},
+         *           "documents": [
+         *             {
+         *               "id": 8172893,
+         *               "type_id": 7,
+         *               "storage_id": 0,
+         *               "user_id": 746310,
+         *               "company_id": 4564,
+         *               "number": 4163,
+         *               "comment": "",
+         *               "date_created": "2026-09-21T23:00:00.000-05:00",
+         *               "category_id": 0,
+         *               "visit_id": 3,
+         *               "record_id": 2,
+         *               "type_title": "Visit"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        Visit: {
+            /**
+             * @description Visit status
+             * @example 1
+             */
+            attendance?: number;
+            /**
+             * @description Date of visit
+             * @example 2026-09-21T23:00:00.000-05:00
+             */
+            datetime?: string;
+            /** @description A comment */
+            comment?: number;
+            /**
+             * @description Appointment array
+             * @example [
+             *       {
+             *         "id": 37955315,
+             *         "company_id": 4564,
+             *         "staff_id": 55436,
+             *         "services": [],
+             *         "events": [],
+             *         "goods_transactions": [],
+             *         "staff": {
+             *           "id": 55436,
+             *           "name": "John Doe",
+             *           "specialization": "Manicure and pedicure",
+             *           "position": {
+             *             "id": 1,
+             *             "title": "Supervisor"
+             *           },
+             *           "avatar": "https://app.alteg.io/uploads/masters/sm/b/bb/bb59d4cc17d9b16_20171215174158.png",
+             *           "avatar_big": "https://app.alteg.io/uploads/masters/origin/c/cf/cfb8c5cee58000b_20171215174158.png",
+             *           "rating": 4.89,
+             *           "votes_count": 0
+             *         },
+             *         "client": {
+             *           "id": 4240788,
+             *           "name": "dev1",
+             *           "phone": 13155550175,
+             *           "card": 415,
+             *           "email": "",
+             *           "success_visits_count": 58,
+             *           "fail_visits_count": 9
+             *         },
+             *         "date": "2026-09-21T23:00:00.000-05:00",
+             *         "datetime": "2026-09-21T23:00:00.000-05:00",
+             *         "create_date": "2026-03-22T17:55:14-05:00",
+             *         "comment": "",
+             *         "online": false,
+             *         "visit_attendance": 1,
+             *         "attendance": 1,
+             *         "confirmed": 1,
+             *         "seance_length": 3600,
+             *         "length": 3600,
+             *         "sms_before": 1,
+             *         "sms_now": 1,
+             *         "sms_now_text": "",
+             *         "email_now": 1,
+             *         "notified": 0,
+             *         "master_request": 0,
+             *         "api_id": "0",
+             *         "from_url": "",
+             *         "review_requested": 0,
+             *         "visit_id": 8260852,
+             *         "created_user_id": 999290,
+             *         "deleted": 0,
+             *         "paid_full": 0,
+             *         "prepaid": 0,
+             *         "prepaid_confirmed": 0,
+             *         "last_change_date": "2026-03-28T17:46:48-05:00",
+             *         "custom_color": "",
+             *         "custom_font_color": "",
+             *         "record_labels": [],
+             *         "activity_id": 0,
+             *         "custom_fields": {},
+             *         "documents": [
+             *           {
+             *             "id": 8172893,
+             *             "type_id": 7,
+             *             "storage_id": 0,
+             *             "user_id": 746310,
+             *             "company_id": 4564,
+             *             "number": 4163,
+             *             "comment": "",
+             *             "date_created": "2026-09-21T23:00:00.000-05:00",
+             *             "category_id": 0,
+             *             "visit_id": 3,
+             *             "record_id": 2,
+             *             "type_title": "Visit"
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
+            records?: {
+                /** @description Appointment ID */
+                id?: number;
+                /** @description location ID */
+                company_id?: number;
+                /** @description team member ID */
+                staff_id?: number;
+                /** @description Services Array */
+                services?: unknown[];
+                events?: unknown[];
+                /** @description Array of commodity transactions */
+                goods_transactions?: unknown[];
+                /** @description team member Information */
+                staff?: {
+                    /** @description team member ID */
+                    id?: number;
+                    /** @description team member name */
+                    name?: string;
+                    /** @description team member specialization */
+                    specialization?: string;
+                    /** @description team member's position */
+                    position?: {
+                        /** @description Job ID */
+                        id?: number;
+                        /** @description Job Title */
+                        title?: string;
+                    };
+                    /** @description The path to the file with the team member's avatar */
+                    avatar?: string;
+                    /** @description Path to a file with a higher resolution team member avatar */
+                    avatar_big?: string;
+                    /** @description Rating */
+                    rating?: number;
+                    /** @description Number of votes that rated the team member */
+                    votes_count?: number;
+                };
+                /** @description Client Information */
+                client?: {
+                    /** @description Client ID */
+                    id?: number;
+                    /** @description Client name */
+                    name?: string;
+                    /** @description Customer phone number */
+                    phone?: string | number;
+                    /** @description Client card number */
+                    card?: string | number;
+                    /** @description Client's email address */
+                    email?: string;
+                    /** @description Number of customer visits, in the "Customer arrived" status */
+                    success_visits_count?: number;
+                    /** @description Number of canceled customer visits */
+                    fail_visits_count?: number;
+                };
+                /** @description Date of visit */
+                date?: string;
+                /** @description Date of visit in ISO format */
+                datetime?: string;
+                /** @description Date the visit was created */
+                create_date?: string;
+                /** @description Commentary on the visit */
+                comment?: string;
+                /** @description (Read only) Whether the appointment is online or not (false if the appointment was made by an administrator) */
+                online?: boolean;
+                /** @description Visit status */
+                visit_attendance?: number;
+                /** @description Status of the appointment in the visit */
+                attendance?: number;
+                /** @description Is the appointment verified? */
+                confirmed?: number;
+                /** @description Appointment duration in seconds. Includes technical_break_duration. Equal to the sum of services plus the technical break. */
+                seance_length?: number;
+                /** @description Appointment duration in seconds. Alias of seance_length. Includes technical_break_duration. */
+                length?: number;
+                /** @description Whether to send an SMS reminder to the client (if the client is specified) */
+                sms_before?: number;
+                /** @description Did you send SMS when adding an appointment */
+                sms_now?: number;
+                /** @description SMS text */
+                sms_now_text?: string;
+                /** @description Has an email notification been sent? */
+                email_now?: number;
+                /** @description Flag for confirmation of the appointment by the location administrator, if the client asked to confirm the appointment */
+                notified?: number;
+                /** @description Indicates whether a specific team member was selected for the appointment. Set to false if the "any team member" option was chosen */
+                master_request?: number;
+                /** @description External appointment ID */
+                api_id?: string;
+                /** @description From which page the transition was made to complete the appointment (website, VK application, etc.) */
+                from_url?: string;
+                /** @description Flag for requesting visit feedback from the client */
+                review_requested?: number;
+                /** @description Group event ID */
+                activity_id?: number;
+                documents?: {
+                    /** @description Document ID */
+                    id?: number;
+                    /** @description Document type */
+                    type_id?: number;
+                    /** @description Inventory ID */
+                    storage_id?: number;
+                    /** @description ID of the user who created the document */
+                    user_id?: number;
+                    /** @description location ID */
+                    company_id?: number;
+                    /** @description Document Number */
+                    number?: number;
+                    /** @description Document comment */
+                    comment?: string;
+                    /** @description Document creation date */
+                    date_created?: string;
+                    /** @description Product category ID */
+                    category_id?: number;
+                    /** @description Visit ID */
+                    visit_id?: number;
+                    /** @description Appointment ID */
+                    record_id?: number;
+                    /** @description The name of the entity to which the document belongs */
+                    type_title?: string;
+                }[];
+            }[];
+        };
+        /** @description Request body updating a Visit (A visit: the appointments a client booked together (`/visits/{visit_id}`).) */
+        VisitUpdate: {
+            /**
+             * @description Visit status (2 - The user confirmed the appointment, 1 - The user came, the services were provided, 0 - the user is waiting, -1 - the user did not show)
+             * @example 1
+             */
+            attendance: number;
+            /** @description A comment */
+            comment: string;
+            /**
+             * @description Array of objects of new commodity transactions
+             * @example [
+             *       {
+             *         "id": 12345,
+             *         "amount": 100,
+             *         "account_id": 23322
+             *       }
+             *     ]
+             */
+            new_transactions?: {
+                /** @description Financial transaction ID */
+                id?: number;
+                /** @description Sum */
+                amount?: number;
+                /** @description Checkout ID */
+                account_id?: number;
+            }[];
+            /**
+             * @description Array of instance IDs
+             * @example []
+             */
+            deleted_transaction_ids?: unknown[];
+            /**
+             * @description Array of commodity transactions objects
+             * @example [
+             *       {
+             *         "id": 2168657,
+             *         "title": "Vital Creme Shampoo Plus",
+             *         "barcode": "123",
+             *         "article": "120277",
+             *         "amount": -1,
+             *         "cost_per_unit": 15,
+             *         "price": 15,
+             *         "cost": 12,
+             *         "operation_unit_type": 2,
+             *         "master_id": 55436,
+             *         "storage_id": 91303,
+             *         "good_id": 232658,
+             *         "discount": 20
+             *       }
+             *     ]
+             */
+            goods_transactions?: {
+                /** @description Inventory transaction ID */
+                id?: number;
+                /** @description Barcode */
+                title?: string | number;
+                /** @description Barcode */
+                barcode?: string | number;
+                /** @description vendor code */
+                article?: string | number;
+                /** @description Sum */
+                amount?: string | number;
+                /** @description Unit price */
+                cost_per_unit?: string | number;
+                /** @description Price */
+                price?: string | number;
+                /** @description Selling price */
+                cost?: string | number;
+                /** @description Unit type: 1 - for sale, 2 - for write-off */
+                operation_unit_type?: number;
+                /** @description team member ID */
+                master_id?: string | number;
+                /** @description Inventory ID */
+                storage_id?: string | number;
+                /** @description Item ID */
+                good_id?: string | number;
+                /** @description Discount */
+                discount?: string | number;
+            }[];
+            /**
+             * @description Array of objects with services
+             * @example [
+             *       {
+             *         "id": 389045,
+             *         "title": "Hand massage (10 min)",
+             *         "cost": 255,
+             *         "cost_per_unit": 300,
+             *         "discount": 15,
+             *         "first_cost": 300,
+             *         "record_id": 10403702
+             *       }
+             *     ]
+             */
+            services?: {
+                /** @description Service ID */
+                id?: number;
+                /** @description Service name */
+                title?: string;
+                /** @description The total cost of the service */
+                cost?: number;
+                /** @description Unit price */
+                cost_per_unit?: number;
+                /** @description Discount */
+                discount?: number;
+                /** @description Initial cost of the service */
+                first_cost?: number;
+                /** @description Appointment ID */
+                record_id?: number;
+            }[];
+            /**
+             * @description Quick payment 1 - cash, 2 - cashless, 129 - cash and print, 130 - cashless and print
+             * @example 1
+             */
+            fast_payment?: number;
         };
         /** @description The location's webhook settings: where events go and which resources send them. */
         WebhookSettings: {
@@ -8601,63 +13325,7 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @example {
-             *       "id": 123456,
-             *       "user_token": "wec23fh8cDfFV4432fc352456",
-             *       "name": "James Smith",
-             *       "phone": "+13155550175",
-             *       "login": "j.smith",
-             *       "email": "j.smith@example.com",
-             *       "avatar": "https://assets.alteg.io/general/0/01/123456789098765_12345678909876.png",
-             *       "is_approved": true,
-             *       "is_email_confirmed": false
-             *     }
-             */
-            data?: {
-                /**
-                 * @description User ID
-                 * @example 123456
-                 */
-                id?: number;
-                /**
-                 * @description User_token of the user
-                 * @example wec23fh8cDfFV4432fc352456
-                 */
-                user_token?: string;
-                /**
-                 * @description Username
-                 * @example James Smith
-                 */
-                name?: string;
-                /**
-                 * @description User phone
-                 * @example +13155550175
-                 */
-                phone?: string;
-                /**
-                 * @description User login
-                 * @example j.smith
-                 */
-                login?: string;
-                /**
-                 * @description User mailing address
-                 * @example j.smith@example.com
-                 */
-                email?: string;
-                /**
-                 * @description Path to the user's avatar file
-                 * @example https://assets.alteg.io/general/0/01/123456789098765_12345678909876.png
-                 */
-                avatar?: string;
-                /**
-                 * @description Is the user verified in the system
-                 * @example true
-                 */
-                is_approved?: boolean;
-                /** @description Is the user email confirmed */
-                is_email_confirmed?: boolean;
-            };
+            data?: components["schemas"]["User"];
             /** @description Metadata */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -8907,65 +13575,7 @@ export interface components {
         chain_loyalty_certificate_types_create_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
-            data?: {
-                /**
-                 * @description Certificate type ID
-                 * @example 289056
-                 */
-                id?: number;
-                /** @example Gift Certificate 1000 */
-                title?: string;
-                /** @example 1000 */
-                balance?: number;
-                /** @example true */
-                is_multi?: boolean;
-                /**
-                 * @description Chain ID
-                 * @example 706028
-                 */
-                company_group_id?: number;
-                category_id?: number | null;
-                /**
-                 * @description Sort order
-                 * @example 1
-                 */
-                weight?: number;
-                item_type_id?: number;
-                /** @example 2 */
-                expiration_type_id?: number;
-                expiration_date?: string | null;
-                /** @example 6 */
-                expiration_timeout?: number;
-                /** @example 3 */
-                expiration_timeout_unit_id?: number;
-                /** @example 1 */
-                balance_edit_type_id?: number;
-                is_allow_empty_code?: boolean;
-                is_serial_number_limited?: boolean;
-                is_archived?: boolean;
-                date_archived?: string | null;
-                online_sale_is_enabled?: boolean;
-                /** @example Gift Certificate 1000 */
-                online_sale_title?: string;
-                online_sale_description?: string;
-                online_sale_price?: number;
-                online_sale_image?: string | null;
-                /** @description Total certificates issued */
-                released_total?: number;
-                item_type?: {
-                    id?: number;
-                    /** @example All services and products */
-                    title?: string;
-                };
-                /** @example [] */
-                service_ids?: unknown[];
-                /**
-                 * @example [
-                 *       720441
-                 *     ]
-                 */
-                salon_ids?: unknown[];
-            };
+            data?: components["schemas"]["CertificateType"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_certificate_types_create_400: components["schemas"]["ErrorEnvelope"] & {
@@ -8977,92 +13587,6 @@ export interface components {
                 /** @description Field-specific validation errors */
                 errors?: Record<string, never>;
             };
-        };
-        chain_loyalty_certificate_types_create_request: {
-            /**
-             * @description Certificate type name
-             * @example Gift Certificate 1000
-             */
-            title: string;
-            /**
-             * @description Certificate face value
-             * @example 1000
-             */
-            balance: number;
-            /**
-             * @description true = multiple use, false = single use
-             * @example true
-             */
-            is_multi: boolean;
-            /**
-             * @description Usage restrictions (0-4)
-             * @enum {integer}
-             */
-            item_type_id: 0 | 1 | 2 | 3 | 4;
-            /** @description Allow selling without code? */
-            is_allow_empty_code: boolean;
-            /**
-             * @description Balance editability (1 = editable, 2 = not editable)
-             * @enum {integer}
-             */
-            balance_edit_type_id: 1 | 2;
-            /**
-             * @description Specific service IDs (empty if no restriction)
-             * @example []
-             */
-            service_ids: unknown[];
-            /**
-             * @description Location IDs where certificate is valid
-             * @example [
-             *       720441
-             *     ]
-             */
-            salon_ids: unknown[];
-            /** @description Expiration settings */
-            expiration: {
-                /**
-                 * @description Expiration type: 0 = none, 1 = fixed date, 2 = period from sale
-                 * @enum {integer}
-                 */
-                type_id: 0 | 1 | 2;
-                /**
-                 * @description Fixed expiration date (ISO 8601, required if type_id = 1)
-                 * @example 2026-12-31T23:59:59+00:00
-                 */
-                date?: string;
-                /**
-                 * @description Duration value (required if type_id = 2)
-                 * @example 6
-                 */
-                timeout?: number;
-                /**
-                 * @description Duration unit (required if type_id = 2): 1 = day, 2 = week, 3 = month, 4 = year
-                 * @enum {integer}
-                 */
-                timeout_unit_id?: 1 | 2 | 3 | 4;
-            };
-            /** @description Online sale settings */
-            online_sale: {
-                /** @description Enable online purchase? */
-                is_enabled: boolean;
-                /**
-                 * @description Title for online store
-                 * @example Gift Certificate
-                 */
-                title?: string;
-                /**
-                 * @description Description for online store
-                 * @example Perfect gift for any occasion
-                 */
-                description?: string;
-                /**
-                 * @description Online sale price
-                 * @example 1000
-                 */
-                price?: number;
-            };
-            /** @description Service category restriction (null = no restriction) */
-            category_id?: number | null;
         };
         chain_loyalty_certificate_types_delete_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -9081,163 +13605,19 @@ export interface components {
         chain_loyalty_certificate_types_get_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
-            data?: {
-                /** @example 289056 */
-                id?: number;
-                /** @example Gift Certificate 1000 */
-                title?: string;
-                /** @example 1000 */
-                balance?: number;
-                /** @example true */
-                is_multi?: boolean;
-                /** @example 706028 */
-                company_group_id?: number;
-                category_id?: number | null;
-                /** @example 1 */
-                weight?: number;
-                item_type_id?: number;
-                /** @example 2 */
-                expiration_type_id?: number;
-                expiration_date?: string | null;
-                /** @example 6 */
-                expiration_timeout?: number;
-                /** @example 3 */
-                expiration_timeout_unit_id?: number;
-                /** @example 1 */
-                balance_edit_type_id?: number;
-                is_allow_empty_code?: boolean;
-                is_serial_number_limited?: boolean;
-                is_archived?: boolean;
-                date_archived?: string | null;
-                online_sale_is_enabled?: boolean;
-                /** @example Gift Certificate 1000 */
-                online_sale_title?: string;
-                online_sale_description?: string;
-                online_sale_price?: number;
-                online_sale_image?: string | null;
-                released_total?: number;
-                item_type?: {
-                    id?: number;
-                    /** @example All services and products */
-                    title?: string;
-                };
-                /** @example [] */
-                service_ids?: unknown[];
-                /**
-                 * @example [
-                 *       720441
-                 *     ]
-                 */
-                salon_ids?: unknown[];
-            };
+            data?: components["schemas"]["CertificateType"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_certificate_types_list_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
-            data?: {
-                /** @example 289056 */
-                id?: number;
-                /** @example Gift Certificate 1000 */
-                title?: string;
-                /** @example 1000 */
-                balance?: number;
-                /** @example true */
-                is_multi?: boolean;
-                /** @example 706028 */
-                company_group_id?: number;
-                category_id?: number | null;
-                /** @example 1 */
-                weight?: number;
-                item_type_id?: number;
-                /** @example 2 */
-                expiration_type_id?: number;
-                expiration_date?: string | null;
-                /** @example 6 */
-                expiration_timeout?: number;
-                /** @example 3 */
-                expiration_timeout_unit_id?: number;
-                /** @example 1 */
-                balance_edit_type_id?: number;
-                is_allow_empty_code?: boolean;
-                is_serial_number_limited?: boolean;
-                is_archived?: boolean;
-                date_archived?: string | null;
-                online_sale_is_enabled?: boolean;
-                /** @example Gift Certificate 1000 */
-                online_sale_title?: string;
-                online_sale_description?: string;
-                online_sale_price?: number;
-                online_sale_image?: string | null;
-                released_total?: number;
-                item_type?: {
-                    id?: number;
-                    /** @example All services and products */
-                    title?: string;
-                };
-                /** @example [] */
-                service_ids?: unknown[];
-                /**
-                 * @example [
-                 *       720441
-                 *     ]
-                 */
-                salon_ids?: unknown[];
-            }[];
+            data?: components["schemas"]["CertificateType"][];
             meta?: components["schemas"]["PagingMeta"];
         };
         chain_loyalty_certificate_types_update_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
-            data?: {
-                /** @example 289056 */
-                id?: number;
-                /** @example Gift Certificate 1500 */
-                title?: string;
-                /** @example 1500 */
-                balance?: number;
-                /** @example true */
-                is_multi?: boolean;
-                /** @example 706028 */
-                company_group_id?: number;
-                category_id?: number | null;
-                /** @example 1 */
-                weight?: number;
-                item_type_id?: number;
-                /** @example 2 */
-                expiration_type_id?: number;
-                expiration_date?: string | null;
-                /** @example 6 */
-                expiration_timeout?: number;
-                /** @example 3 */
-                expiration_timeout_unit_id?: number;
-                /** @example 1 */
-                balance_edit_type_id?: number;
-                is_allow_empty_code?: boolean;
-                is_serial_number_limited?: boolean;
-                is_archived?: boolean;
-                date_archived?: string | null;
-                online_sale_is_enabled?: boolean;
-                /** @example Gift Certificate 1500 */
-                online_sale_title?: string;
-                online_sale_description?: string;
-                online_sale_price?: number;
-                online_sale_image?: string | null;
-                released_total?: number;
-                item_type?: {
-                    id?: number;
-                    /** @example All services and products */
-                    title?: string;
-                };
-                /** @example [] */
-                service_ids?: unknown[];
-                /**
-                 * @example [
-                 *       720441
-                 *     ]
-                 */
-                salon_ids?: unknown[];
-            };
+            data?: components["schemas"]["CertificateType"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_certificate_types_update_400: components["schemas"]["ErrorEnvelope"] & {
@@ -9248,92 +13628,6 @@ export interface components {
                 message?: string;
                 errors?: Record<string, never>;
             };
-        };
-        chain_loyalty_certificate_types_update_request: {
-            /**
-             * @description Certificate type name
-             * @example Gift Certificate 1500
-             */
-            title: string;
-            /**
-             * @description Certificate face value
-             * @example 1500
-             */
-            balance: number;
-            /**
-             * @description true = multiple use, false = single use
-             * @example true
-             */
-            is_multi: boolean;
-            /**
-             * @description Usage restrictions (0-4)
-             * @enum {integer}
-             */
-            item_type_id: 0 | 1 | 2 | 3 | 4;
-            /** @description Allow selling without code? */
-            is_allow_empty_code: boolean;
-            /**
-             * @description Balance editability (1 = editable, 2 = not editable)
-             * @enum {integer}
-             */
-            balance_edit_type_id: 1 | 2;
-            /**
-             * @description Specific service IDs (empty if no restriction)
-             * @example []
-             */
-            service_ids: unknown[];
-            /**
-             * @description Location IDs where certificate is valid
-             * @example [
-             *       720441
-             *     ]
-             */
-            salon_ids: unknown[];
-            /** @description Expiration settings */
-            expiration: {
-                /**
-                 * @description Expiration type: 0 = none, 1 = fixed date, 2 = period from sale
-                 * @enum {integer}
-                 */
-                type_id: 0 | 1 | 2;
-                /**
-                 * @description Fixed expiration date (ISO 8601, required if type_id = 1)
-                 * @example 2026-12-31T23:59:59+00:00
-                 */
-                date?: string;
-                /**
-                 * @description Duration value (required if type_id = 2)
-                 * @example 6
-                 */
-                timeout?: number;
-                /**
-                 * @description Duration unit (required if type_id = 2): 1 = day, 2 = week, 3 = month, 4 = year
-                 * @enum {integer}
-                 */
-                timeout_unit_id?: 1 | 2 | 3 | 4;
-            };
-            /** @description Online sale settings */
-            online_sale: {
-                /** @description Enable online purchase? */
-                is_enabled: boolean;
-                /**
-                 * @description Title for online store
-                 * @example Gift Certificate
-                 */
-                title?: string;
-                /**
-                 * @description Description for online store
-                 * @example Perfect gift for any occasion
-                 */
-                description?: string;
-                /**
-                 * @description Online sale price
-                 * @example 1500
-                 */
-                price?: number;
-            };
-            /** @description Service category restriction (null = no restriction) */
-            category_id?: number | null;
         };
         chain_loyalty_membership_types_archive_request: {
             /**
@@ -9354,790 +13648,20 @@ export interface components {
             /** @example true */
             success?: boolean;
             /** @description Chain-level membership type object */
-            data?: {
-                /**
-                 * @description Subscription type ID
-                 * @example 777
-                 */
-                id?: number;
-                /**
-                 * @description Chain ID where membership type is available
-                 * @example 333
-                 */
-                salon_group_id?: number;
-                /** @description Category ID restriction (null if no category restriction) */
-                category_id?: number | null;
-                /**
-                 * @description Subscription type name
-                 * @example 10-visit subscription
-                 */
-                title?: string;
-                /**
-                 * @description Validity period (0 if not set)
-                 * @example 10
-                 */
-                period?: number;
-                /**
-                 * @description Period unit: 1 = day, 2 = week, 3 = month, 4 = year, 0 = not set
-                 * @example 3
-                 */
-                period_unit_id?: number;
-                /**
-                 * @description Whether freezing is allowed
-                 * @example true
-                 */
-                allow_freeze?: boolean;
-                /**
-                 * @description Maximum total freeze period
-                 * @example 30
-                 */
-                freeze_limit?: number;
-                /**
-                 * @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year
-                 * @example 1
-                 */
-                freeze_limit_unit_id?: number;
-                /** @description Allow booking appointments when membership is frozen */
-                is_booking_when_frozen_allowed?: boolean;
-                /** @description Allow sale without code: true = personal membership, false = shared with code */
-                is_allow_empty_code?: boolean;
-                /**
-                 * @description Balance type: true = unified, false = separate
-                 * @example true
-                 */
-                is_united_balance?: boolean;
-                /** @description Whether unified balance is unlimited */
-                is_united_balance_unlimited?: boolean;
-                /** @description Whether activation code is required */
-                is_code_required?: boolean;
-                /**
-                 * @description Balance edit type: 1 = editable, 2 = not editable
-                 * @example 1
-                 */
-                balance_edit_type_id?: number;
-                /**
-                 * @description Subscription price
-                 * @example 1000
-                 */
-                cost?: number;
-                /**
-                 * @description Minimum price across chain locations
-                 * @example 1000
-                 */
-                chain_price_min?: number;
-                /**
-                 * @description Maximum price across chain locations
-                 * @example 1500
-                 */
-                chain_price_max?: number;
-                /**
-                 * @description Whether this is a chain-level membership type
-                 * @example true
-                 */
-                is_chain?: boolean;
-                /**
-                 * @description Activation type: 1 = on sale, 2 = on first use, 3 = from specific date
-                 * @example 1
-                 */
-                expiration_type_id?: number;
-                /**
-                 * @description Human-readable expiration type
-                 * @example On sale
-                 */
-                expiration_type_title?: string;
-                /** @description Service category restriction (can be object, null, or string like "standard") */
-                category?: (Record<string, never> | null) | (string | null);
-                /** @description Sort order weight */
-                weight?: number;
-                /** @description Number of active subscriptions of this type */
-                abonements_count?: number;
-                /** @description Online sale: true = enabled, false = disabled */
-                is_online_sale_enabled?: boolean;
-                /**
-                 * @description Title for online sale
-                 * @example 10-visit subscription
-                 */
-                online_sale_title?: string;
-                /**
-                 * @description Description for online sale
-                 * @example Sold online with discount
-                 */
-                online_sale_description?: string;
-                /**
-                 * @description Price for online sale
-                 * @example 550
-                 */
-                online_sale_price?: number;
-                /**
-                 * @description Whether service price can be adjusted when applying membership
-                 * @example true
-                 */
-                service_price_correction?: boolean;
-                /**
-                 * @description Number of visits for unified balance
-                 * @example 10
-                 */
-                united_balance_services_count?: number;
-                /**
-                 * @description Time units for autoactivation
-                 * @example 10
-                 */
-                autoactivation_time?: number;
-                /**
-                 * @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years
-                 * @example 1
-                 */
-                autoactivation_time_unit_id?: number;
-                /**
-                 * @description List of location IDs attached to this membership type
-                 * @example [
-                 *       1,
-                 *       2,
-                 *       3
-                 *     ]
-                 */
-                attached_location_ids?: unknown[];
-                /**
-                 * @description Alternative name for attached_location_ids
-                 * @example [
-                 *       1,
-                 *       2,
-                 *       3
-                 *     ]
-                 */
-                attached_salon_ids?: unknown[];
-                /**
-                 * @description Image URL for online sale
-                 * @example https://example.com/images/subscription_type.png
-                 */
-                online_sale_image?: string | null;
-                /** @description Whether membership type is archived */
-                is_archived?: boolean;
-                /** @description Date when membership type was archived */
-                date_archived?: string | null;
-                /**
-                 * @description Time-based availability rules
-                 * @example [
-                 *       {
-                 *         "week_days": [
-                 *           1,
-                 *           2,
-                 *           3
-                 *         ],
-                 *         "intervals": [
-                 *           {
-                 *             "from": 3600,
-                 *             "to": 7200
-                 *           },
-                 *           {
-                 *             "from": 10800,
-                 *             "to": 14400
-                 *           }
-                 *         ]
-                 *       },
-                 *       {
-                 *         "week_days": [
-                 *           6,
-                 *           7
-                 *         ],
-                 *         "intervals": [
-                 *           {
-                 *             "from": 36000,
-                 *             "to": 72000
-                 *           }
-                 *         ]
-                 *       }
-                 *     ]
-                 */
-                availability?: {
-                    /**
-                     * @description Days of week: 1 = Monday, 7 = Sunday
-                     * @example [
-                     *       1,
-                     *       2,
-                     *       3
-                     *     ]
-                     */
-                    week_days?: unknown[];
-                    /** @description Time intervals (seconds from midnight) */
-                    intervals?: {
-                        /**
-                         * @description Interval start
-                         * @example 3600
-                         */
-                        from?: number;
-                        /**
-                         * @description Interval end
-                         * @example 7200
-                         */
-                        to?: number;
-                    }[];
-                }[];
-                /** @description Container with attached services and/or categories and their balance */
-                balance_container?: {
-                    links?: {
-                        /**
-                         * @description Number of visits for this service/category
-                         * @example 10
-                         */
-                        count?: number;
-                        /** @description Whether count is unlimited */
-                        is_unlimited?: boolean;
-                        /** @description Service details (if link is to a service) */
-                        service?: {
-                            /** @example 45 */
-                            id?: number;
-                            is_category?: boolean;
-                            /** @example 90 */
-                            category_id?: number;
-                            /** @example Service in location */
-                            title?: string;
-                            /** @description Online sale title for service */
-                            online_sale_title?: string;
-                            /** @description Whether service belongs to chain */
-                            is_chain?: boolean;
-                            /** @description Minimum service price across chain */
-                            chain_price_min?: number;
-                            /** @description Maximum service price across chain */
-                            chain_price_max?: number;
-                            category?: {
-                                /** @example 90 */
-                                id?: number;
-                                /** @example true */
-                                is_category?: boolean;
-                                /** @example 1 */
-                                category_id?: number;
-                                /** @example First service category in location */
-                                title?: string;
-                                /** @description Online sale title for category */
-                                online_sale_title?: string;
-                                /** @description Whether category belongs to chain */
-                                is_chain?: boolean;
-                                /** @description Minimum price across chain */
-                                chain_price_min?: number;
-                                /** @description Maximum price across chain */
-                                chain_price_max?: number;
-                                category?: {
-                                    id?: number;
-                                    category_id?: number;
-                                    is_category?: boolean;
-                                    title?: string;
-                                    online_sale_title?: string;
-                                };
-                            };
-                        };
-                        /** @description Category details (if link is to a category) */
-                        category?: {
-                            /** @example 91 */
-                            id?: number;
-                            /** @example true */
-                            is_category?: boolean;
-                            /** @example 1 */
-                            category_id?: number;
-                            /** @example Second service category in location */
-                            title?: string;
-                            /** @description Online sale title for category */
-                            online_sale_title?: string;
-                            /** @description Whether category belongs to chain */
-                            is_chain?: boolean;
-                            /** @description Minimum price across chain */
-                            chain_price_min?: number;
-                            /** @description Maximum price across chain */
-                            chain_price_max?: number;
-                            category?: {
-                                id?: number;
-                                category_id?: number;
-                                is_category?: boolean;
-                                title?: string;
-                                online_sale_title?: string;
-                            };
-                        };
-                    }[];
-                };
-            };
+            data?: components["schemas"]["MembershipType"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_membership_types_update_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             /** @description Chain-level membership type object */
-            data?: {
-                /**
-                 * @description Subscription type ID
-                 * @example 777
-                 */
-                id?: number;
-                /**
-                 * @description Chain ID where membership type is available
-                 * @example 333
-                 */
-                salon_group_id?: number;
-                /** @description Category ID restriction (null if no category restriction) */
-                category_id?: number | null;
-                /**
-                 * @description Subscription type name
-                 * @example 10-visit subscription
-                 */
-                title?: string;
-                /**
-                 * @description Validity period (0 if not set)
-                 * @example 10
-                 */
-                period?: number;
-                /**
-                 * @description Period unit: 1 = day, 2 = week, 3 = month, 4 = year, 0 = not set
-                 * @example 3
-                 */
-                period_unit_id?: number;
-                /**
-                 * @description Whether freezing is allowed
-                 * @example true
-                 */
-                allow_freeze?: boolean;
-                /**
-                 * @description Maximum total freeze period
-                 * @example 30
-                 */
-                freeze_limit?: number;
-                /**
-                 * @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year
-                 * @example 1
-                 */
-                freeze_limit_unit_id?: number;
-                /** @description Allow booking appointments when membership is frozen */
-                is_booking_when_frozen_allowed?: boolean;
-                /** @description Allow sale without code: true = personal membership, false = shared with code */
-                is_allow_empty_code?: boolean;
-                /**
-                 * @description Balance type: true = unified, false = separate
-                 * @example true
-                 */
-                is_united_balance?: boolean;
-                /** @description Whether unified balance is unlimited */
-                is_united_balance_unlimited?: boolean;
-                /** @description Whether activation code is required */
-                is_code_required?: boolean;
-                /**
-                 * @description Balance edit type: 1 = editable, 2 = not editable
-                 * @example 1
-                 */
-                balance_edit_type_id?: number;
-                /**
-                 * @description Subscription price
-                 * @example 1000
-                 */
-                cost?: number;
-                /**
-                 * @description Minimum price across chain locations
-                 * @example 1000
-                 */
-                chain_price_min?: number;
-                /**
-                 * @description Maximum price across chain locations
-                 * @example 1500
-                 */
-                chain_price_max?: number;
-                /**
-                 * @description Whether this is a chain-level membership type
-                 * @example true
-                 */
-                is_chain?: boolean;
-                /**
-                 * @description Activation type: 1 = on sale, 2 = on first use, 3 = from specific date
-                 * @example 1
-                 */
-                expiration_type_id?: number;
-                /**
-                 * @description Human-readable expiration type
-                 * @example On sale
-                 */
-                expiration_type_title?: string;
-                /** @description Service category restriction (can be object, null, or string like "standard") */
-                category?: (Record<string, never> | null) | (string | null);
-                /** @description Sort order weight */
-                weight?: number;
-                /** @description Number of active subscriptions of this type */
-                abonements_count?: number;
-                /** @description Online sale: true = enabled, false = disabled */
-                is_online_sale_enabled?: boolean;
-                /**
-                 * @description Title for online sale
-                 * @example 10-visit subscription
-                 */
-                online_sale_title?: string;
-                /**
-                 * @description Description for online sale
-                 * @example Sold online with discount
-                 */
-                online_sale_description?: string;
-                /**
-                 * @description Price for online sale
-                 * @example 550
-                 */
-                online_sale_price?: number;
-                /**
-                 * @description Whether service price can be adjusted when applying membership
-                 * @example true
-                 */
-                service_price_correction?: boolean;
-                /**
-                 * @description Number of visits for unified balance
-                 * @example 10
-                 */
-                united_balance_services_count?: number;
-                /**
-                 * @description Time units for autoactivation
-                 * @example 10
-                 */
-                autoactivation_time?: number;
-                /**
-                 * @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years
-                 * @example 1
-                 */
-                autoactivation_time_unit_id?: number;
-                /**
-                 * @description List of location IDs attached to this membership type
-                 * @example [
-                 *       1,
-                 *       2,
-                 *       3
-                 *     ]
-                 */
-                attached_location_ids?: unknown[];
-                /**
-                 * @description Alternative name for attached_location_ids
-                 * @example [
-                 *       1,
-                 *       2,
-                 *       3
-                 *     ]
-                 */
-                attached_salon_ids?: unknown[];
-                /**
-                 * @description Image URL for online sale
-                 * @example https://example.com/images/subscription_type.png
-                 */
-                online_sale_image?: string | null;
-                /** @description Whether membership type is archived */
-                is_archived?: boolean;
-                /** @description Date when membership type was archived */
-                date_archived?: string | null;
-                /**
-                 * @description Time-based availability rules
-                 * @example [
-                 *       {
-                 *         "week_days": [
-                 *           1,
-                 *           2,
-                 *           3
-                 *         ],
-                 *         "intervals": [
-                 *           {
-                 *             "from": 3600,
-                 *             "to": 7200
-                 *           },
-                 *           {
-                 *             "from": 10800,
-                 *             "to": 14400
-                 *           }
-                 *         ]
-                 *       },
-                 *       {
-                 *         "week_days": [
-                 *           6,
-                 *           7
-                 *         ],
-                 *         "intervals": [
-                 *           {
-                 *             "from": 36000,
-                 *             "to": 72000
-                 *           }
-                 *         ]
-                 *       }
-                 *     ]
-                 */
-                availability?: {
-                    /**
-                     * @description Days of week: 1 = Monday, 7 = Sunday
-                     * @example [
-                     *       1,
-                     *       2,
-                     *       3
-                     *     ]
-                     */
-                    week_days?: unknown[];
-                    /** @description Time intervals (seconds from midnight) */
-                    intervals?: {
-                        /**
-                         * @description Interval start
-                         * @example 3600
-                         */
-                        from?: number;
-                        /**
-                         * @description Interval end
-                         * @example 7200
-                         */
-                        to?: number;
-                    }[];
-                }[];
-                /** @description Container with attached services and/or categories and their balance */
-                balance_container?: {
-                    links?: {
-                        /**
-                         * @description Number of visits for this service/category
-                         * @example 10
-                         */
-                        count?: number;
-                        /** @description Whether count is unlimited */
-                        is_unlimited?: boolean;
-                        /** @description Service details (if link is to a service) */
-                        service?: {
-                            /** @example 45 */
-                            id?: number;
-                            is_category?: boolean;
-                            /** @example 90 */
-                            category_id?: number;
-                            /** @example Service in location */
-                            title?: string;
-                            /** @description Online sale title for service */
-                            online_sale_title?: string;
-                            /** @description Whether service belongs to chain */
-                            is_chain?: boolean;
-                            /** @description Minimum service price across chain */
-                            chain_price_min?: number;
-                            /** @description Maximum service price across chain */
-                            chain_price_max?: number;
-                            category?: {
-                                /** @example 90 */
-                                id?: number;
-                                /** @example true */
-                                is_category?: boolean;
-                                /** @example 1 */
-                                category_id?: number;
-                                /** @example First service category in location */
-                                title?: string;
-                                /** @description Online sale title for category */
-                                online_sale_title?: string;
-                                /** @description Whether category belongs to chain */
-                                is_chain?: boolean;
-                                /** @description Minimum price across chain */
-                                chain_price_min?: number;
-                                /** @description Maximum price across chain */
-                                chain_price_max?: number;
-                                category?: {
-                                    id?: number;
-                                    category_id?: number;
-                                    is_category?: boolean;
-                                    title?: string;
-                                    online_sale_title?: string;
-                                };
-                            };
-                        };
-                        /** @description Category details (if link is to a category) */
-                        category?: {
-                            /** @example 91 */
-                            id?: number;
-                            /** @example true */
-                            is_category?: boolean;
-                            /** @example 1 */
-                            category_id?: number;
-                            /** @example Second service category in location */
-                            title?: string;
-                            /** @description Online sale title for category */
-                            online_sale_title?: string;
-                            /** @description Whether category belongs to chain */
-                            is_chain?: boolean;
-                            /** @description Minimum price across chain */
-                            chain_price_min?: number;
-                            /** @description Maximum price across chain */
-                            chain_price_max?: number;
-                            category?: {
-                                id?: number;
-                                category_id?: number;
-                                is_category?: boolean;
-                                title?: string;
-                                online_sale_title?: string;
-                            };
-                        };
-                    }[];
-                };
-            };
+            data?: components["schemas"]["MembershipType"];
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        chain_loyalty_membership_types_update_request: {
-            /**
-             * @description Membership type name
-             * @example Updated Fitness 10-pack
-             */
-            title: string;
-            /**
-             * @description Chain ID (API uses salon_group_id parameter name)
-             * @example 1
-             */
-            salon_group_id: number;
-            /**
-             * @description Subscription price
-             * @example 550
-             */
-            cost: number;
-            /**
-             * @description List of service category IDs. Pass empty array to preserve existing categories.
-             * @example []
-             */
-            service_categories: unknown[];
-            /** @description Balance type: true = unified balance, false = separate balance */
-            is_united_balance: boolean;
-            /**
-             * @description Number of visits for unified balance
-             * @example 10
-             */
-            united_balance_services_count: number;
-            /**
-             * @description List of location IDs where this membership type is available
-             * @example [
-             *       123,
-             *       456
-             *     ]
-             */
-            location_ids?: unknown[];
-            /**
-             * @description Validity period duration
-             * @example 90
-             */
-            period?: number;
-            /**
-             * @description Period unit type: 1 = day, 2 = week, 3 = month, 4 = year
-             * @enum {integer}
-             */
-            period_unit_id?: 1 | 2 | 3 | 4;
-            /**
-             * @description Whether membership can be frozen
-             * @example true
-             */
-            allow_freeze?: boolean;
-            /**
-             * @description Maximum total freeze period
-             * @example 30
-             */
-            freeze_limit?: number;
-            /**
-             * @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year
-             * @enum {integer}
-             */
-            freeze_limit_unit_id?: 1 | 2 | 3 | 4;
-            /**
-             * @description Whether service price can be adjusted when using membership
-             * @example true
-             */
-            service_price_correction?: boolean;
-            /**
-             * @description Activation type: 1 = on sale, 2 = on first use, 3 = from specific date
-             * @enum {integer}
-             */
-            expiration_type_id?: 1 | 2 | 3;
-            /**
-             * @description Personal vs shared subscription.
-             *     - true = personal (only purchaser can use)
-             *     - false = shared (multiple people can use with code)
-             * @example true
-             */
-            is_allow_empty_code?: boolean;
-            /**
-             * @description Balance adjustment permission: 0 = prohibited, 1 = only at sale location, 2 = at all locations
-             * @enum {integer}
-             */
-            balance_edit_type_id?: 0 | 1 | 2;
-            /** @description Whether online sale is enabled */
-            is_online_sale_enabled?: boolean;
-            /**
-             * @description Subscription title for online sale
-             * @example Updated Fitness Pack
-             */
-            online_sale_title?: string;
-            /**
-             * @description Subscription description for online sale
-             * @example Updated description
-             */
-            online_sale_description?: string;
-            /**
-             * @description Price for online sale
-             * @example 500
-             */
-            online_sale_price?: number;
-            /**
-             * @description Image URL for online sale
-             * @example https://example.com/images/updated.jpg
-             */
-            online_image?: string;
-            /**
-             * @description Maximum autoactivation period
-             * @example 3
-             */
-            autoactivation_period?: number;
-            /**
-             * @description Time units for autoactivation
-             * @example 10
-             */
-            autoactivation_time_in_days?: number;
-            /**
-             * @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years
-             * @enum {integer}
-             */
-            autoactivation_time_unit_id?: 1 | 2 | 3 | 4;
-            /** @description Whether membership type is archived */
-            is_archived?: boolean;
-            /**
-             * @description List of service IDs. Pass empty array to preserve existing services.
-             * @example []
-             */
-            services?: unknown[];
-            /** @description Time-based availability rules. Empty array = available anytime. */
-            availability?: {
-                /**
-                 * @description Days of week when rule applies: 1 = Monday, 7 = Sunday
-                 * @example [
-                 *       1,
-                 *       2,
-                 *       3
-                 *     ]
-                 */
-                week_days?: unknown[];
-                /** @description Time intervals when membership is valid */
-                intervals?: {
-                    /**
-                     * @description Interval start in seconds from midnight
-                     * @example 28800
-                     */
-                    from?: number;
-                    /**
-                     * @description Interval end in seconds from midnight
-                     * @example 64800
-                     */
-                    to?: number;
-                }[];
-            }[];
         };
         chain_loyalty_memberships_freeze_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
-            data?: {
-                /** @example 123 */
-                id?: number;
-                /** @example 123456 */
-                number?: string;
-                /** @example true */
-                is_frozen?: boolean;
-                /**
-                 * @description Total freeze period in days
-                 * @example 14
-                 */
-                freeze_period?: number;
-                /**
-                 * @description Date until which membership is frozen
-                 * @example 2026-12-31T23:59:59-05:00
-                 */
-                freeze_till?: string;
-            };
+            data?: components["schemas"]["Membership"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_memberships_freeze_400: components["schemas"]["ErrorEnvelope"] & {
@@ -10168,14 +13692,7 @@ export interface components {
         chain_loyalty_memberships_set_balance_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
-            data?: {
-                /** @example 123 */
-                id?: number;
-                /** @example 10 */
-                united_balance_services_count?: number;
-                /** @description Updated balance details */
-                balance_container?: Record<string, never>;
-            };
+            data?: components["schemas"]["Membership"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_memberships_set_balance_400: components["schemas"]["ErrorEnvelope"] & {
@@ -10229,25 +13746,7 @@ export interface components {
         chain_loyalty_memberships_set_period_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
-            data?: {
-                /** @example 123 */
-                id?: number;
-                /**
-                 * @description Updated period duration
-                 * @example 90
-                 */
-                period?: number;
-                /**
-                 * @description Period unit type
-                 * @example 1
-                 */
-                period_unit_id?: number;
-                /**
-                 * @description New expiration date
-                 * @example 2026-03-31T23:59:59+00:00
-                 */
-                expiration_date?: string;
-            };
+            data?: components["schemas"]["Membership"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_memberships_set_period_400: components["schemas"]["ErrorEnvelope"] & {
@@ -10281,18 +13780,7 @@ export interface components {
         chain_loyalty_memberships_unfreeze_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
-            data?: {
-                /** @example 123 */
-                id?: number;
-                /** @example 123456 */
-                number?: string;
-                is_frozen?: boolean;
-                /**
-                 * @description Total freeze period that was applied (in days)
-                 * @example 14
-                 */
-                freeze_period?: number;
-            };
+            data?: components["schemas"]["Membership"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_memberships_unfreeze_400: components["schemas"]["ErrorEnvelope"] & {
@@ -10582,136 +14070,11 @@ export interface components {
         };
         create_booking_widget_201: components["schemas"]["Envelope"] & {
             /** @description appointment Widget Settings */
-            data: {
-                /** @description Flag for enabling letterform ab-test */
-                ab_test_enabled: boolean;
-                /** @description Button animation enable flag */
-                button_animation: boolean;
-                /** @description Button color */
-                button_color: string;
-                /** @description Button location on the page */
-                button_position: string;
-                /** @description Sequence number of date and time */
-                datetime_step_num: number;
-                /** @description appointment widget description */
-                description: string;
-                /** @description Panel position on the page */
-                form_position: string;
-                /** @description Code for inserting a button on the site */
-                html_code: string;
-                /** @description appointment widget ID */
-                id: number;
-                /** @description Default appointment widget flag */
-                is_default: boolean;
-                /** @description team member ID */
-                master_step_default: number;
-                /** @description team member hide flag */
-                master_step_hide: boolean;
-                /** @description Team Member serial number */
-                master_step_num: number;
-                /** @description Service ID */
-                service_step_default: number;
-                /** @description Service Hiding Flag */
-                service_step_hide: boolean;
-                /** @description Service serial number */
-                service_step_num: number;
-                /** @description Button Visibility Step */
-                show_button: boolean;
-                /** @description Name of the appointment widget */
-                title: string;
-                /** @description Step mode flag */
-                without_menu: boolean;
-                /** @description Chain booking form flag */
-                is_chain?: boolean;
-                /** @description Sequence type (e.g., "steps") */
-                sequence_type?: string;
-                /** @description Service step title */
-                service_step_title?: string;
-                /** @description Team member step title */
-                master_step_title?: string;
-                /** @description Specialization display mode */
-                specialization_display_mode?: number;
-                /** @description Date/time step title */
-                datetime_step_title?: string;
-                /** @description Version 2 of HTML code for button insertion */
-                html_code_v2?: string;
-                /** @description Map type identifier */
-                map_type?: number;
-                /** @description Default language ID */
-                default_language_id?: number;
-                /** @description Group ID */
-                group_id?: number;
-                /** @description Facebook Pixel ID */
-                facebook_pixel_id?: string;
-                /** @description VK Pixel ID */
-                vk_pixel_id?: string;
-                /** @description Online sales group ID */
-                online_sales_group_id?: number;
-                /** @description Service step category view type (e.g., "horizontal_tags") */
-                service_step_category_view_type?: string;
-                /** @description Location select type code (e.g., "list") */
-                salon_select_type_code?: string;
-                /** @description Appointment type ID */
-                record_type_id?: number | null;
-                /** @description Display event type (e.g., "all") */
-                display_activity_type?: string;
-                /** @description Multiple event appointment flag */
-                is_multiple_activity_record?: boolean;
-                /** @description Event appointment count limit */
-                activity_record_count?: number;
-                /** @description Header images configuration */
-                header_images?: Record<string, never> | null;
-                /** @description Weekly view enabled flag */
-                is_weekly_view_enabled?: boolean;
-                /** @description Show weekly view without online booking flag */
-                show_weekly_view_without_online_booking?: boolean;
-                /** @description Default location ID for weekly view */
-                weekly_view_default_salon_id?: number | null;
-            };
+            data: components["schemas"]["BookingForm"];
             /** @description Metadata */
             meta: components["schemas"]["EmptyMeta"];
             /** @description Success status (true) */
             success: boolean;
-        };
-        create_booking_widget_request: {
-            /** @description Name of the appointment widget */
-            title: string;
-            /** @description appointment widget description */
-            description?: string;
-            /** @description Default appointment widget flag */
-            is_default?: boolean;
-            /** @description Step mode flag */
-            without_menu?: boolean;
-            /** @description Service ID */
-            service_step_default?: number;
-            /** @description Service Hiding Flag */
-            service_step_hide?: boolean;
-            /** @description team member ID */
-            master_step_default?: number;
-            /** @description team member hide flag */
-            master_step_hide?: boolean;
-            /** @description Service step sequence number */
-            service_step_num?: number;
-            /** @description Sequence number of the wizard step */
-            master_step_num?: number;
-            /** @description Sequence number of the date and time step */
-            datetime_step_num?: number;
-            /** @description Button visibility flag */
-            show_button?: boolean;
-            /**
-             * @description Button location on the page
-             * @enum {string}
-             */
-            button_position?: "bottom right" | "bottom left" | "top right" | "top left ";
-            /**
-             * @description Panel position on the page
-             * @enum {string}
-             */
-            form_position?: "right" | "left";
-            /** @description Button color */
-            button_color?: string;
-            /** @description Button animation enable flag */
-            button_animation?: boolean;
         };
         /**
          * @example {
@@ -11275,55 +14638,9 @@ export interface components {
             /** @description Response status. */
             success?: boolean;
             /** @description Data for an existing comment for a client. */
-            data?: {
-                /** @description ID of a comment for a client. */
-                id?: number;
-                /** @description Datetime of a comment for a client created. */
-                create_date?: string;
-                /** @description Datetime of a comment for a client last updated. */
-                update_date?: string;
-                /**
-                 * @description Type of a comment for a client:
-                 *     default: - text comment;
-                 *     file: - uploaded file.
-                 * @enum {string}
-                 */
-                type?: "default" | "file";
-                /** @description Text of a comment for a client (type = "default", for type = "file" the text is returned empty). */
-                text?: string;
-                /**
-                 * @description Files in a client details that triggered the comment creation (type = "file", for type = "default" the files array is returned empty).
-                 * @example [
-                 *       {
-                 *         "link": "https://api.alteg.io/client_files/download/123/123/",
-                 *         "filename": "file.pdf"
-                 *       }
-                 *     ]
-                 */
-                files?: {
-                    /**
-                     * @description Download link for a file in a client details.
-                     * @example https://api.alteg.io/client_files/download/123/123/
-                     */
-                    link?: string;
-                    /**
-                     * @description Original filename for a file in a client details.
-                     * @example file.pdf
-                     */
-                    filename?: string;
-                }[];
-                /** @description User created a comment for a client or uploaded files in a client details. */
-                user?: Record<string, never> | null;
-            };
+            data?: components["schemas"]["ClientComment"];
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
-        };
-        create_client_comment_request: {
-            /**
-             * @description Text of a comment for a client.
-             * @example Comment for a client
-             */
-            text: string;
         };
         /**
          * @example {
@@ -11350,40 +14667,8 @@ export interface components {
          */
         create_custom_field_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                salon_id?: number;
-                custom_field?: {
-                    id?: number;
-                    code?: string;
-                    entity_type?: unknown;
-                    show_in_ui?: boolean;
-                    title?: string;
-                    user_can_edit?: boolean;
-                    type?: {
-                        code?: string;
-                        title?: string;
-                    };
-                    values?: unknown;
-                };
-            };
+            data?: components["schemas"]["CustomField"];
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        /**
-         * @example {
-         *       "type": "text",
-         *       "code": "my_text_field",
-         *       "title": "Sample text",
-         *       "user_can_edit": true,
-         *       "show_in_ui": true
-         *     }
-         */
-        create_custom_field_request: {
-            type?: string;
-            code?: string;
-            title?: string;
-            user_can_edit?: boolean;
-            show_in_ui?: boolean;
         };
         create_document_200: components["schemas"]["Envelope"] & {
             /**
@@ -11391,273 +14676,10 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Object with data
-             * @example {
-             *       "id": 22255503,
-             *       "type_id": 1,
-             *       "type": {
-             *         "id": 1,
-             *         "title": "Sale of goods"
-             *       },
-             *       "storage_id": 36539,
-             *       "user_id": 999290,
-             *       "company_id": 4564,
-             *       "number": 1251,
-             *       "comment": "Document comment",
-             *       "create_date": "2026-09-21T23:00:00.000-05:00",
-             *       "storage": {
-             *         "id": 36539,
-             *         "title": "Products"
-             *       },
-             *       "company": {
-             *         "id": 4564,
-             *         "title": "Business Example",
-             *         "country_id": 7,
-             *         "city_id": 2,
-             *         "timezone": "-5",
-             *         "address": "New York, 787 Jackson Drive",
-             *         "coordinate_lat": 40.73061,
-             *         "coordinate_lon": -73.935242,
-             *         "logo": "https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
-             *         "zip": "",
-             *         "phones": [],
-             *         "site": "www.example.com"
-             *       },
-             *       "user": {
-             *         "id": 999290,
-             *         "name": "User name",
-             *         "phone": "+13155550175"
-             *       }
-             *     }
-             */
-            data?: {
-                /**
-                 * @description Document ID
-                 * @example 22255503
-                 */
-                id?: number;
-                /**
-                 * @description Document type identifier
-                 * @example 1
-                 */
-                type_id?: number;
-                /**
-                 * @description Document type
-                 * @example {
-                 *       "id": 1,
-                 *       "title": "Sale of goods"
-                 *     }
-                 */
-                type?: {
-                    /**
-                     * @description Document type identifier
-                     * @example 1
-                     */
-                    id?: number;
-                    /**
-                     * @description Document type name
-                     * @example Sale of goods
-                     */
-                    title?: string;
-                };
-                /**
-                 * @description Inventory ID
-                 * @example 36539
-                 */
-                storage_id?: number;
-                /**
-                 * @description User ID
-                 * @example 999290
-                 */
-                user_id?: number;
-                /**
-                 * @description location ID
-                 * @example 4564
-                 */
-                company_id?: number;
-                /**
-                 * @description Document Number
-                 * @example 1251
-                 */
-                number?: number;
-                /**
-                 * @description A comment
-                 * @example Document comment
-                 */
-                comment?: string;
-                /**
-                 * @description date of creation
-                 * @example 2026-09-21T23:00:00.000-05:00
-                 */
-                create_date?: string;
-                /** @description Bill print status */
-                bill_print_status?: number;
-                /**
-                 * @description Inventory
-                 * @example {
-                 *       "id": 36539,
-                 *       "title": "Products"
-                 *     }
-                 */
-                storage?: {
-                    /**
-                     * @description Inventory ID
-                     * @example 36539
-                     */
-                    id?: number;
-                    /**
-                     * @description Inventory name
-                     * @example Products
-                     */
-                    title?: string;
-                };
-                /**
-                 * @description location
-                 * @example {
-                 *       "id": 4564,
-                 *       "title": "Business Example",
-                 *       "country_id": 7,
-                 *       "city_id": 2,
-                 *       "timezone": "-5",
-                 *       "address": "New York, 787 Jackson Drive",
-                 *       "coordinate_lat": 40.73061,
-                 *       "coordinate_lon": -73.935242,
-                 *       "logo": "https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
-                 *       "zip": "",
-                 *       "phones": [],
-                 *       "site": "www.example.com"
-                 *     }
-                 */
-                company?: {
-                    /**
-                     * @description location ID
-                     * @example 4564
-                     */
-                    id?: number;
-                    /**
-                     * @description location name
-                     * @example Business Example
-                     */
-                    title?: string;
-                    /** @description Public-facing location name */
-                    public_title?: string;
-                    /** @description Business group ID */
-                    business_group_id?: number;
-                    /** @description Business type ID */
-                    business_type_id?: number;
-                    /**
-                     * @description Country ID
-                     * @example 7
-                     */
-                    country_id?: number;
-                    /**
-                     * @description City ID
-                     * @example 2
-                     */
-                    city_id?: number;
-                    /**
-                     * @description Timezone ID
-                     * @example -5
-                     */
-                    timezone?: number | string;
-                    /** @description Timezone name */
-                    timezone_name?: string;
-                    /**
-                     * @description location address
-                     * @example New York, 787 Jackson Drive
-                     */
-                    address?: string;
-                    /**
-                     * @description Latitude
-                     * @example 40.73061
-                     */
-                    coordinate_lat?: number;
-                    /**
-                     * @description Longitude
-                     * @example -73.935242
-                     */
-                    coordinate_lon?: number;
-                    /**
-                     * @description Let, on which the location logo is located
-                     * @example https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png
-                     */
-                    logo?: string;
-                    /** @description Postcode */
-                    zip?: string;
-                    /**
-                     * @description location phone
-                     * @example []
-                     */
-                    phones?: unknown[];
-                    /**
-                     * @description The site of the location
-                     * @example www.example.com
-                     */
-                    site?: string;
-                    /** @description Location phone number */
-                    phone?: string;
-                    /** @description Allow deleting records */
-                    allow_delete_record?: boolean;
-                    /** @description Allow changing records */
-                    allow_change_record?: boolean;
-                };
-                /**
-                 * @description User
-                 * @example {
-                 *       "id": 999290,
-                 *       "name": "User name",
-                 *       "phone": "+13155550175"
-                 *     }
-                 */
-                user?: {
-                    /**
-                     * @description User ID
-                     * @example 999290
-                     */
-                    id?: number;
-                    /**
-                     * @description Username
-                     * @example User name
-                     */
-                    name?: string;
-                    /**
-                     * @description User phone
-                     * @example +13155550175
-                     */
-                    phone?: string;
-                    /** @description User email */
-                    email?: string;
-                    /** @description Is user approved */
-                    is_approved?: boolean;
-                    /** @description User avatar URL */
-                    avatar?: string;
-                };
-            };
+            /** @description Object with data */
+            data?: components["schemas"]["Document"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        create_document_request: {
-            /**
-             * @description Date of the inventory transaction
-             * @example 2026-09-21T23:00:00.000-05:00
-             */
-            create_date: string;
-            /**
-             * @description Inventory ID
-             * @example 36539
-             */
-            storage_id: number;
-            /**
-             * @description Document type (sale 1, receipt 3, write-off 7)
-             * @example 1
-             */
-            type_id: number;
-            /**
-             * @description A comment
-             * @example Document comment
-             */
-            comment?: string;
         };
         /**
          * @example {
@@ -11696,33 +14718,7 @@ export interface components {
          */
         create_event_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                salon_id?: number;
-                service_id?: number;
-                staff_id?: number;
-                date?: string;
-                length?: number;
-                capacity?: number;
-                records_count?: number;
-                color?: string;
-                font_color?: string;
-                service?: {
-                    id?: number;
-                    title?: string;
-                    category_id?: number;
-                };
-                staff?: {
-                    id?: number;
-                    name?: string;
-                    company_id?: number;
-                };
-                resource_instances?: {
-                    id?: number;
-                    title?: string;
-                    resource_id?: number;
-                }[];
-            };
+            data?: components["schemas"]["Event"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         /**
@@ -11783,270 +14779,16 @@ export interface components {
             interval?: number;
             content_type?: number;
         };
-        /**
-         * @example {
-         *       "date": "2017-10-10 15:30",
-         *       "service_id": 1185299,
-         *       "staff_id": 26427,
-         *       "capacity": 9,
-         *       "resource_instance_ids": [
-         *         3127
-         *       ],
-         *       "force": false
-         *     }
-         */
-        create_event_request: {
-            date?: string;
-            service_id?: number;
-            staff_id?: number;
-            capacity?: number;
-            resource_instance_ids?: number[];
-            force?: boolean;
-        };
         create_financial_transaction_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Object with data
-             * @example {
-             *       "id": 277016617,
-             *       "document_id": 0,
-             *       "date": "2026-09-21T23:00:00.000-05:00",
-             *       "type_id": 5,
-             *       "expense_id": 5,
-             *       "account_id": 774020,
-             *       "amount": 100,
-             *       "client_id": 51520012,
-             *       "master_id": 921395,
-             *       "supplier_id": 0,
-             *       "comment": "Transaction comment",
-             *       "item_id": 0,
-             *       "target_type_id": 0,
-             *       "record_id": 0,
-             *       "goods_transaction_id": 0,
-             *       "expense": {
-             *         "id": 5,
-             *         "title": "Provision of services"
-             *       },
-             *       "account": {
-             *         "id": 774020,
-             *         "title": "Archive location account",
-             *         "is_cash": true,
-             *         "is_default": false
-             *       },
-             *       "client": {
-             *         "id": 51520012,
-             *         "name": "Sweeney Todd",
-             *         "phone": "+13155550175",
-             *         "email": "mail@example.com"
-             *       },
-             *       "master": {
-             *         "id": 921395,
-             *         "name": "Valeria"
-             *       },
-             *       "supplier": []
-             *     }
-             */
-            data?: {
-                /**
-                 * @description Transaction ID
-                 * @example 277016617
-                 */
-                id?: number;
-                /** @description Document ID */
-                document_id?: number;
-                /**
-                 * @description Transaction creation date
-                 * @example 2026-09-21T23:00:00.000-05:00
-                 */
-                date?: string;
-                /**
-                 * @description Payment type ID
-                 * @example 5
-                 */
-                type_id?: number;
-                /**
-                 * @description Payment Item ID
-                 * @example 5
-                 */
-                expense_id?: number;
-                /**
-                 * @description Checkout ID
-                 * @example 774020
-                 */
-                account_id?: number;
-                /**
-                 * @description Transaction amount
-                 * @example 100
-                 */
-                amount?: number;
-                /**
-                 * @description Client ID
-                 * @example 51520012
-                 */
-                client_id?: number;
-                /**
-                 * @description team member ID
-                 * @example 921395
-                 */
-                master_id?: number;
-                /** @description Supplier ID */
-                supplier_id?: number;
-                /**
-                 * @description A comment
-                 * @example Transaction comment
-                 */
-                comment?: string;
-                item_id?: number;
-                target_type_id?: number;
-                /** @description Appointment ID */
-                record_id?: number;
-                /** @description Commodity transaction ID */
-                goods_transaction_id?: number;
-                /**
-                 * @description Payment type
-                 * @example {
-                 *       "id": 5,
-                 *       "title": "Provision of services"
-                 *     }
-                 */
-                expense?: {
-                    /**
-                     * @description Payment type ID
-                     * @example 5
-                     */
-                    id?: number;
-                    /**
-                     * @description Payment type name
-                     * @example Provision of services
-                     */
-                    title?: string;
-                };
-                /**
-                 * @description Location account
-                 * @example {
-                 *       "id": 774020,
-                 *       "title": "Archive location account",
-                 *       "is_cash": true,
-                 *       "is_default": false
-                 *     }
-                 */
-                account?: {
-                    /**
-                     * @description Checkout ID
-                     * @example 774020
-                     */
-                    id?: number;
-                    /**
-                     * @description Location account name
-                     * @example Archive location account
-                     */
-                    title?: string;
-                    /**
-                     * @description Is cash
-                     * @example true
-                     */
-                    is_cash?: boolean;
-                    /** @description Is the checkout by default */
-                    is_default?: boolean;
-                };
-                /**
-                 * @description Customer
-                 * @example {
-                 *       "id": 51520012,
-                 *       "name": "Sweeney Todd",
-                 *       "phone": "+13155550175",
-                 *       "email": "mail@example.com"
-                 *     }
-                 */
-                client?: {
-                    /**
-                     * @description Client ID
-                     * @example 51520012
-                     */
-                    id?: number;
-                    /**
-                     * @description Client name
-                     * @example Sweeney Todd
-                     */
-                    name?: string;
-                    /**
-                     * @description Customer phone
-                     * @example +13155550175
-                     */
-                    phone?: string;
-                    /**
-                     * @description Client Email
-                     * @example mail@example.com
-                     */
-                    email?: string;
-                };
-                /**
-                 * @description team member
-                 * @example {
-                 *       "id": 921395,
-                 *       "name": "Valeria"
-                 *     }
-                 */
-                master?: {
-                    /**
-                     * @description team member ID
-                     * @example 921395
-                     */
-                    id?: number;
-                    /**
-                     * @description team member name
-                     * @example Valeria
-                     */
-                    name?: string;
-                };
-                /**
-                 * @description counterparty
-                 * @example []
-                 */
-                supplier?: unknown[];
-            };
+            /** @description Object with data */
+            data?: components["schemas"]["FinancialTransaction"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        create_financial_transaction_request: {
-            /**
-             * @description Payment item
-             * @example 2640
-             */
-            expense_id?: number;
-            /**
-             * @description Transaction amount
-             * @example 100
-             */
-            amount?: number;
-            /**
-             * @description Checkout ID
-             * @example 39105
-             */
-            account_id?: number;
-            /**
-             * @description Client ID
-             * @example 4240788
-             */
-            client_id?: number;
-            /** @description Supplier ID */
-            supplier_id?: number;
-            /** @description team member ID */
-            master_id?: number;
-            /**
-             * @description A comment
-             * @example Test transaction comment
-             */
-            comment?: string;
-            /**
-             * @description Transaction creation date
-             * @example 2026-08-29T10:00:00-05:00
-             */
-            date?: string;
         };
         create_inventory_operation_200: components["schemas"]["Envelope"] & {
             /**
@@ -12177,187 +14919,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                document?: {
-                    /**
-                     * @description Document ID
-                     * @example 22255506
-                     */
-                    id?: number;
-                    /**
-                     * @description Document type identifier
-                     * @example 1
-                     */
-                    type_id?: number;
-                    /**
-                     * @description Document Type
-                     * @example {
-                     *       "id": 1,
-                     *       "title": "Sale of goods"
-                     *     }
-                     */
-                    type?: {
-                        /**
-                         * @description Document type identifier
-                         * @example 1
-                         */
-                        id?: number;
-                        /**
-                         * @description Document type name
-                         * @example Sale of goods
-                         */
-                        title?: string;
-                    };
-                    /**
-                     * @description Inventory ID
-                     * @example 91271
-                     */
-                    storage_id?: number;
-                    /**
-                     * @description User ID
-                     * @example 999290
-                     */
-                    user_id?: number;
-                    /**
-                     * @description location ID
-                     * @example 4564
-                     */
-                    company_id?: number;
-                    /**
-                     * @description Document Number
-                     * @example 1254
-                     */
-                    number?: number;
-                    /**
-                     * @description A comment
-                     * @example test document comment
-                     */
-                    comment?: string;
-                    /**
-                     * @description date of creation
-                     * @example 2026-09-21T23:00:00.000-05:00
-                     */
-                    create_date?: string;
-                    /**
-                     * @description Inventory
-                     * @example {
-                     *       "id": 91271,
-                     *       "title": "Secret place"
-                     *     }
-                     */
-                    storage?: {
-                        /**
-                         * @description Inventory ID
-                         * @example 91271
-                         */
-                        id?: number;
-                        /**
-                         * @description Inventory name
-                         * @example Secret place
-                         */
-                        title?: string;
-                    };
-                    /**
-                     * @description location
-                     * @example {
-                     *       "id": 4564,
-                     *       "title": "Business Example",
-                     *       "country_id": 7,
-                     *       "city_id": 2,
-                     *       "timezone": "-5",
-                     *       "address": "New York, 787 Jackson Drive",
-                     *       "coordinate_lat": 40.73061,
-                     *       "coordinate_lon": -73.935242,
-                     *       "logo": "https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
-                     *       "zip": "",
-                     *       "phones": [],
-                     *       "site": "www.example.com"
-                     *     }
-                     */
-                    company?: {
-                        /**
-                         * @description location ID
-                         * @example 4564
-                         */
-                        id?: number;
-                        /**
-                         * @description location name
-                         * @example Business Example
-                         */
-                        title?: string;
-                        /**
-                         * @description Country ID
-                         * @example 7
-                         */
-                        country_id?: number;
-                        /**
-                         * @description City ID
-                         * @example 2
-                         */
-                        city_id?: number;
-                        /**
-                         * @description time zone
-                         * @example -5
-                         */
-                        timezone?: string;
-                        /**
-                         * @description location address
-                         * @example New York, 787 Jackson Drive
-                         */
-                        address?: string;
-                        /**
-                         * @description Latitude
-                         * @example 40.73061
-                         */
-                        coordinate_lat?: string | number;
-                        /**
-                         * @description Longitude
-                         * @example -73.935242
-                         */
-                        coordinate_lon?: string | number;
-                        /**
-                         * @description Let, on which the location logo is located
-                         * @example https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png
-                         */
-                        logo?: string;
-                        /** @description Postcode */
-                        zip?: string;
-                        /**
-                         * @description location phone
-                         * @example []
-                         */
-                        phones?: unknown[];
-                        /**
-                         * @description The site of the location
-                         * @example www.example.com
-                         */
-                        site?: string;
-                    };
-                    /**
-                     * @description User
-                     * @example {
-                     *       "id": 999290,
-                     *       "name": "User name",
-                     *       "phone": "+13155550175"
-                     *     }
-                     */
-                    user?: {
-                        /**
-                         * @description User ID
-                         * @example 999290
-                         */
-                        id?: number;
-                        /**
-                         * @description Username
-                         * @example User name
-                         */
-                        name?: string;
-                        /**
-                         * @description User phone number
-                         * @example +13155550175
-                         */
-                        phone?: string;
-                    };
-                };
+                document?: components["schemas"]["Document"];
                 /**
                  * @description transaction
                  * @example [
@@ -12401,76 +14963,7 @@ export interface components {
                  *       }
                  *     ]
                  */
-                transactions?: {
-                    /** @description Transaction ID */
-                    id?: number;
-                    /** @description Document ID */
-                    document_id?: number;
-                    /** @description Document type identifier */
-                    type_id?: number;
-                    /** @description Document type */
-                    type?: {
-                        /** @description Document type identifier */
-                        id?: number;
-                        /** @description Document type name */
-                        title?: string;
-                    };
-                    /** @description location ID */
-                    company_id?: number;
-                    /** @description Item ID */
-                    good_id?: number;
-                    /** @description Quantity */
-                    amount?: number;
-                    /** @description Price per unit */
-                    cost_per_unit?: number;
-                    /** @description Skdika */
-                    discount?: number;
-                    /** @description total price */
-                    cost?: number;
-                    /** @description Unit ID */
-                    unit_id?: number;
-                    /** @description Inventory ID */
-                    storage_id?: number;
-                    /** @description Vendor ID */
-                    supplier_id?: number;
-                    /** @description Client ID */
-                    client_id?: number;
-                    /** @description team member ID */
-                    master_id?: number;
-                    /** @description date of creation */
-                    create_date?: string;
-                    /** @description A comment */
-                    comment?: string;
-                    /** @description Has the transaction been deleted? */
-                    deleted?: boolean;
-                    /** @description Product */
-                    good?: {
-                        /** @description Item ID */
-                        id?: number;
-                        /** @description Product Name */
-                        title?: string;
-                    };
-                    /** @description Inventory */
-                    storage?: {
-                        /** @description Inventory ID */
-                        id?: number;
-                        /** @description Inventory name */
-                        title?: string;
-                    };
-                    /** @description The supplier */
-                    supplier?: unknown[];
-                    /** @description Customer */
-                    client?: unknown[];
-                    /** @description Team Member */
-                    master?: unknown[];
-                    /** @description Units */
-                    unit?: {
-                        /** @description Unit ID */
-                        id?: number;
-                        /** @description Unit name */
-                        title?: string;
-                    };
-                }[];
+                transactions?: components["schemas"]["ProductTransaction"][];
             };
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
@@ -12540,30 +15033,7 @@ export interface components {
             /** @description Response status. */
             success?: boolean;
             /** @description Loyalty card */
-            data?: {
-                /** @description Loyalty card ID */
-                id?: number;
-                /** @description Card balance */
-                balance?: number;
-                /** @description Points */
-                points?: number;
-                /** @description \"Paid\" amount */
-                paid_amount?: number;
-                /** @description \"Sold\" amount */
-                sold_amount?: number;
-                /** @description Visits count */
-                visits_count?: number;
-                /** @description Loyalty card number */
-                number?: string;
-                /** @description Loyalty card type ID */
-                type_id?: number;
-                /** @description Chain ID */
-                salon_group_id?: number;
-                /** @description Maximum discount percent */
-                max_discount_percent?: number;
-                /** @description Maximum discount amount */
-                max_discount_amount?: number;
-            };
+            data?: components["schemas"]["LoyaltyCard"];
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
@@ -14111,36 +16581,9 @@ export interface components {
             /** @description Response status. */
             success?: boolean;
             /** @description Data for an existing position in a chain. */
-            data?: {
-                /** @description ID of a position. */
-                id?: number;
-                /** @description ID of a chain, where position was created. */
-                chain_id?: number;
-                /** @description Title of a position. */
-                title?: string;
-                /** @description Description of a position. */
-                description?: string;
-                /**
-                 * @description Type of binding of services to a position:
-                 *     0: - binding disabled;
-                 *     2: - strict binding.
-                 * @enum {number}
-                 */
-                services_binding_type?: 0 | 2;
-                /** @description Fields required to be filled for a team member to be able to be linked to a position. */
-                rules_required_fields?: unknown[];
-                /** @description Availability of linking a team member to a position only in a chain. */
-                only_chain_appointment?: boolean;
-            };
+            data?: components["schemas"]["Position"];
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
-        };
-        create_position_quick_request: {
-            /**
-             * @description Title of a position.
-             * @example Position
-             */
-            title: string;
         };
         create_product_201: components["schemas"]["Envelope"] & {
             /**
@@ -14148,145 +16591,8 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Product data object
-             * @example {
-             *       "title": "Shampoo 1",
-             *       "value": "Shampoo 1",
-             *       "label": "Shampoo 1 (123)",
-             *       "good_id": 123456,
-             *       "cost": 100500,
-             *       "unit_id": 4835,
-             *       "unit_short_title": "PC",
-             *       "service_unit_id": 3548,
-             *       "service_unit_short_title": "gr",
-             *       "actual_cost": 1050,
-             *       "unit_actual_cost": 105,
-             *       "unit_actual_cost_format": "105 r",
-             *       "unit_equals": 10,
-             *       "barcode": "123",
-             *       "loyalty_abonement_type_id": "150",
-             *       "loyalty_certificate_type_id": "0",
-             *       "loyalty_allow_empty_code": false,
-             *       "critical_amount": 0,
-             *       "desired_amount": 0,
-             *       "actual_amounts": [
-             *         {
-             *           "storage_id": 987,
-             *           "amount": 1000000
-             *         }
-             *       ],
-             *       "last_change_date": "2026-01-01T12:00:00-0500"
-             *     }
-             */
-            data?: {
-                /**
-                 * @description Name of product
-                 * @example Shampoo 1
-                 */
-                title?: string;
-                /**
-                 * @description Name of product
-                 * @example Shampoo 1
-                 */
-                value?: string;
-                /**
-                 * @description Product name with article number (if any)
-                 * @example Shampoo 1 (123)
-                 */
-                label?: string;
-                /**
-                 * @description Product ID
-                 * @example 123456
-                 */
-                good_id?: number;
-                /**
-                 * @description Selling price
-                 * @example 100500
-                 */
-                cost?: number;
-                /**
-                 * @description Sales Unit ID
-                 * @example 4835
-                 */
-                unit_id?: number;
-                /**
-                 * @description Sales unit
-                 * @example PC
-                 */
-                unit_short_title?: string;
-                /**
-                 * @description ID of unit of measure to write off
-                 * @example 3548
-                 */
-                service_unit_id?: number;
-                /**
-                 * @description Write-off unit
-                 * @example gr
-                 */
-                service_unit_short_title?: string;
-                /**
-                 * @description Cost price
-                 * @example 1050
-                 */
-                actual_cost?: number;
-                /**
-                 * @description Unit cost
-                 * @example 105
-                 */
-                unit_actual_cost?: number;
-                /**
-                 * @description Unit cost format
-                 * @example 105 r
-                 */
-                unit_actual_cost_format?: string;
-                /**
-                 * @description The ratio of the unit of measure for sale to the unit for write-off
-                 * @example 10
-                 */
-                unit_equals?: number;
-                /**
-                 * @description Barcode
-                 * @example 123
-                 */
-                barcode?: string;
-                /**
-                 * @description Subscription type identifier (if the product is a membership)
-                 * @example 150
-                 */
-                loyalty_abonement_type_id?: number | string;
-                /**
-                 * @description Certificate type identifier (if the item is a certificate)
-                 * @example 0
-                 */
-                loyalty_certificate_type_id?: number | string;
-                /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
-                loyalty_allow_empty_code?: boolean | number;
-                /** @description Critical residue */
-                critical_amount?: number;
-                /** @description Desired balance */
-                desired_amount?: number;
-                /**
-                 * @description Remaining stock
-                 * @example [
-                 *       {
-                 *         "storage_id": 987,
-                 *         "amount": 1000000
-                 *       }
-                 *     ]
-                 */
-                actual_amounts?: {
-                    /** @description Inventory ID */
-                    storage_id?: number;
-                    /** @description Quantity */
-                    amount?: number;
-                }[];
-                /**
-                 * @description The date the entity was last modified
-                 * @example 2026-01-01T12:00:00-0500
-                 */
-                last_change_date?: string;
-            };
+            /** @description Product data object */
+            data?: components["schemas"]["Product"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -14296,139 +16602,10 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Object with data
-             * @example {
-             *       "id": 123456,
-             *       "title": "Manicure",
-             *       "parent_category_id": 123457
-             *     }
-             */
-            data?: {
-                /**
-                 * @description Product category ID
-                 * @example 123456
-                 */
-                id?: number;
-                /**
-                 * @description Product category name
-                 * @example Manicure
-                 */
-                title?: string;
-                /**
-                 * @description Identifier of the parent product category (may be null if there is no parent product category)
-                 * @example 123457
-                 */
-                parent_category_id?: number;
-            };
+            /** @description Object with data */
+            data?: components["schemas"]["ProductCategory"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        create_product_category_request: {
-            /**
-             * @description Product category name
-             * @example Manicure
-             */
-            title: string;
-            /**
-             * @description Parent category ID (optional, but can be 0 or null if you don't need to specify the parent category)
-             * @example 123456
-             */
-            parent_category_id?: number;
-            /**
-             * @description vendor code
-             * @example 123article
-             */
-            article?: string;
-            /**
-             * @description A comment
-             * @example Category of products for manicure
-             */
-            comment?: string;
-        };
-        create_product_request: {
-            /**
-             * @description Product category ID
-             * @example 289632
-             */
-            category_id: number;
-            /**
-             * @description Sales unit
-             * @example 216762
-             */
-            sale_unit_id: number;
-            /**
-             * @description Write-off unit
-             * @example 216762
-             */
-            service_unit_id: number;
-            /**
-             * @description Product Name
-             * @example Shampoo
-             */
-            title: string;
-            /**
-             * @description Title to be printed on receipt
-             * @example Shampoo
-             */
-            print_title?: string;
-            /**
-             * @description vendor code
-             * @example 123
-             */
-            article?: string;
-            /**
-             * @description Barcode
-             * @example 123
-             */
-            barcode?: string;
-            /**
-             * @description Selling price
-             * @example 1000
-             */
-            cost?: number;
-            /**
-             * @description Cost price
-             * @example 500
-             */
-            actual_cost?: number;
-            /**
-             * @description The ratio of the unit of measure for sale to the unit of measure for write-off
-             * @example 100
-             */
-            unit_equals?: number;
-            /**
-             * @description critical residue
-             * @example 1
-             */
-            critical_amount?: number;
-            /**
-             * @description Desired balance
-             * @example 1
-             */
-            desired_amount?: number;
-            /**
-             * @description Net weight
-             * @example 200
-             */
-            netto?: number;
-            /**
-             * @description Gross weight
-             * @example 250
-             */
-            brutto?: number;
-            /**
-             * @description A comment
-             * @example Test comment 123
-             */
-            comment?: string;
-            /** @description Taxation system */
-            tax_variant?: number;
-            /**
-             * @description VAT
-             * @example 3
-             */
-            vat_id?: number;
         };
         /**
          * @example {
@@ -14504,68 +16681,9 @@ export interface components {
              *       ]
              *     }
              */
-            data?: {
-                /**
-                 * @description Category ID
-                 * @example 3
-                 */
-                id?: number;
-                /**
-                 * @description Category ID for the location on the chain
-                 * @example 15
-                 */
-                salon_service_id?: number;
-                /**
-                 * @description name of category
-                 * @example Haircut very feminine
-                 */
-                title?: string;
-                /**
-                 * @description External Category ID
-                 * @example adw322
-                 */
-                api_id?: string;
-                /**
-                 * @description Category weight (used to sort categories when displayed)
-                 * @example 111
-                 */
-                weight?: number;
-                /**
-                 * @description List of team member IDs providing the service from the category
-                 * @example [
-                 *       5006,
-                 *       8901
-                 *     ]
-                 */
-                staff?: unknown[];
-            };
+            data?: components["schemas"]["ServiceCategory"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        create_service_category_request: {
-            /**
-             * @description Service category name
-             * @example Haircut very feminine
-             */
-            title?: string;
-            /**
-             * @description External Category ID
-             * @example adw322
-             */
-            api_id?: string;
-            /**
-             * @description Category weight (used to sort categories when displayed)
-             * @example 111
-             */
-            weight?: number;
-            /**
-             * @description List of IDs of team members providing services from the category
-             * @example [
-             *       5006,
-             *       8901
-             *     ]
-             */
-            staff?: unknown[];
         };
         create_tag_200: components["schemas"]["Envelope"] & {
             /**
@@ -14573,43 +16691,8 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Object with data
-             * @example {
-             *       "title": "test",
-             *       "salon_id": 68570,
-             *       "color": "#00ff11",
-             *       "entity": 1,
-             *       "id": 3599560
-             *     }
-             */
-            data?: {
-                /**
-                 * @description name of tag
-                 * @example test
-                 */
-                title?: string;
-                /**
-                 * @description ID of the location that the tag belongs to
-                 * @example 68570
-                 */
-                salon_id?: number;
-                /**
-                 * @description Tag color in #RRGGBB format
-                 * @example #00ff11
-                 */
-                color?: string;
-                /**
-                 * @description Tag type (1 - tag for customers, 2 - tag for appointments)
-                 * @example 1
-                 */
-                entity?: number;
-                /**
-                 * @description Tag ID
-                 * @example 3599560
-                 */
-                id?: number;
-            };
+            /** @description Object with data */
+            data?: components["schemas"]["Tag"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -14660,476 +16743,9 @@ export interface components {
             /** @description Response status. */
             success?: boolean;
             /** @description Data for an existing schedule in a location. */
-            data?: {
-                /** @description ID of a schedule. */
-                id?: number;
-                /** @description Datetime of a schedule created. */
-                created_at?: string;
-                /** @description Datetime of a schedule last updated. */
-                updated_at?: string;
-                /** @description Datetime of a schedule deleted. */
-                deleted_at?: string | null;
-                /**
-                 * @description Type of entity schedule is based on (appointment or event).
-                 * @enum {string}
-                 */
-                original_entity_type?: "record" | "activity";
-                /** @description ID of entity schedule is based on. */
-                original_entity_id?: number;
-                /** @description Date of a schedule start. */
-                date_start?: string;
-                /** @description Date of a schedule end. */
-                date_end?: string;
-                /**
-                 * @description Schedule series, linked to a specified schedule.
-                 *     Returned in response only if corresponding include is present in request.
-                 * @example [
-                 *       {
-                 *         "id": 123,
-                 *         "created_at": "2026-01-01T12:12:12-05:00",
-                 *         "updated_at": "2026-01-01T12:12:12-05:00",
-                 *         "deleted_at": null,
-                 *         "timetable_event_schedule_id": 123,
-                 *         "day_of_week": "mon",
-                 *         "events_time": "14:00:00",
-                 *         "events_duration": 3600,
-                 *         "event_technical_break_duration": 0,
-                 *         "events_master": {
-                 *           "id": 123,
-                 *           "name": "John Johnson",
-                 *           "company_id": 123,
-                 *           "specialization": "Team Member",
-                 *           "avatar": "https://app.alteg.io/images/no-master-sm.png",
-                 *           "avatar_big": "https://app.alteg.io/images/no-master.png",
-                 *           "position": {
-                 *             "id": 123,
-                 *             "title": "Team Member"
-                 *           }
-                 *         },
-                 *         "events_labels": [
-                 *           {
-                 *             "id": 123,
-                 *             "title": "Tag",
-                 *             "color": "#ff0000"
-                 *           }
-                 *         ],
-                 *         "events_resource_instances": [
-                 *           {
-                 *             "id": 123,
-                 *             "title": "Resource #1",
-                 *             "resource_id": 123
-                 *           }
-                 *         ],
-                 *         "events": [
-                 *           {
-                 *             "id": 123,
-                 *             "created_at": "2026-01-01T12:12:12-05:00",
-                 *             "updated_at": "2026-01-01T12:12:12-05:00",
-                 *             "deleted_at": null,
-                 *             "event_status": "stable",
-                 *             "event_datetime": "2026-01-24T14:00:00-05:00",
-                 *             "event_entity_type": "activity",
-                 *             "event_entity_id": 123,
-                 *             "is_entity_master_changed": false,
-                 *             "is_entity_datetime_changed": false,
-                 *             "is_entity_duration_changed": false,
-                 *             "is_entity_labels_changed": false,
-                 *             "is_entity_resource_instances_changed": false
-                 *           }
-                 *         ]
-                 *       }
-                 *     ]
-                 */
-                days?: {
-                    /**
-                     * @description ID of a schedule series.
-                     * @example 123
-                     */
-                    id?: number;
-                    /**
-                     * @description Datetime of a schedule series created.
-                     * @example 2026-01-01T12:12:12-05:00
-                     */
-                    created_at?: string;
-                    /**
-                     * @description Datetime of a schedule series last updated.
-                     * @example 2026-01-01T12:12:12-05:00
-                     */
-                    updated_at?: string;
-                    /** @description Datetime of a schedule series deleted. */
-                    deleted_at?: string | null;
-                    /**
-                     * @description ID of a schedule, which series is linked to.
-                     * @example 123
-                     */
-                    timetable_event_schedule_id?: number;
-                    /**
-                     * @description Day of week of a schedule series.
-                     * @enum {string}
-                     */
-                    day_of_week?: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
-                    /**
-                     * @description Time of beginning of the events in a schedule series.
-                     * @example 14:00:00
-                     */
-                    events_time?: string;
-                    /**
-                     * @description Duration of the events in a schedule series.
-                     *     Note: Does not include technical break duration.
-                     * @example 3600
-                     */
-                    events_duration?: number;
-                    /** @description Technical break duration in seconds. */
-                    event_technical_break_duration?: number;
-                    /**
-                     * @description Team member for the events in a schedule series.
-                     *     Returned in response only if corresponding include is present in request.
-                     * @example {
-                     *       "id": 123,
-                     *       "name": "John Johnson",
-                     *       "company_id": 123,
-                     *       "specialization": "Master",
-                     *       "avatar": "https://app.alteg.io/images/no-master-sm.png",
-                     *       "avatar_big": "https://app.alteg.io/images/no-master.png",
-                     *       "position": {
-                     *         "id": 123,
-                     *         "title": "Position"
-                     *       },
-                     *       "is_paid_staff": false
-                     *     }
-                     */
-                    events_master?: {
-                        /**
-                         * @description ID of a team member.
-                         * @example 123
-                         */
-                        id?: number;
-                        /**
-                         * @description Name of a team member.
-                         * @example John Johnson
-                         */
-                        name?: string;
-                        /**
-                         * @description ID of a location, where team member was created.
-                         * @example 123
-                         */
-                        company_id?: number;
-                        /**
-                         * @description Specialization of a team member.
-                         * @example Master
-                         */
-                        specialization?: string;
-                        /**
-                         * @description Link to the avatar of a team member (small).
-                         * @example https://app.alteg.io/images/no-master-sm.png
-                         */
-                        avatar?: string;
-                        /**
-                         * @description Link to the avatar of a team member (original).
-                         * @example https://app.alteg.io/images/no-master.png
-                         */
-                        avatar_big?: string;
-                        /**
-                         * @description Position of a team member.
-                         * @example {
-                         *       "id": 123,
-                         *       "title": "Position"
-                         *     }
-                         */
-                        position?: Record<string, never> | null;
-                        /** @description Whether the team member is a paid staff member counted in license price. */
-                        is_paid_staff?: boolean;
-                    };
-                    /**
-                     * @description Tags for the events in a schedule series.
-                     *     Returned in response only if corresponding include is present in request.
-                     * @example [
-                     *       {
-                     *         "id": 123,
-                     *         "title": "Tag",
-                     *         "color": "#ff0000"
-                     *       }
-                     *     ]
-                     */
-                    events_labels?: {
-                        /**
-                         * @description ID of tag.
-                         * @example 123
-                         */
-                        id?: number;
-                        /**
-                         * @description Title of a tag.
-                         * @example Tag
-                         */
-                        title?: string;
-                        /**
-                         * @description Color of a tag (#rrggbb).
-                         * @example #ff0000
-                         */
-                        color?: string;
-                    }[];
-                    /**
-                     * @description Resource instances for the events in a schedule series.
-                     *     Returned in response only if corresponding include is present in request.
-                     * @example [
-                     *       {
-                     *         "id": 123,
-                     *         "title": "Resource #1",
-                     *         "resource_id": 123
-                     *       }
-                     *     ]
-                     */
-                    events_resource_instances?: {
-                        /**
-                         * @description ID of a resource instance.
-                         * @example 123
-                         */
-                        id?: number;
-                        /**
-                         * @description Title of a resource instance.
-                         * @example Resource #1
-                         */
-                        title?: string;
-                        /**
-                         * @description ID of a resource, to which instance is linked.
-                         * @example 123
-                         */
-                        resource_id?: number;
-                    }[];
-                    /**
-                     * @description Events of appointments or events in a schedule series.
-                     *     Returned in response only if corresponding include is present in request.
-                     * @example [
-                     *       {
-                     *         "id": 123,
-                     *         "created_at": "2026-01-01T12:12:12-05:00",
-                     *         "updated_at": "2026-01-01T12:12:12-05:00",
-                     *         "deleted_at": null,
-                     *         "event_status": "stable",
-                     *         "event_datetime": "2026-01-24T14:00:00-05:00",
-                     *         "event_entity_type": "activity",
-                     *         "event_entity_id": 123,
-                     *         "is_entity_master_changed": false,
-                     *         "is_entity_datetime_changed": false,
-                     *         "is_entity_duration_changed": false,
-                     *         "is_entity_labels_changed": false,
-                     *         "is_entity_resource_instances_changed": false
-                     *       }
-                     *     ]
-                     */
-                    events?: {
-                        /**
-                         * @description ID of an event of appointment/event in a schedule.
-                         * @example 123
-                         */
-                        id?: number;
-                        /**
-                         * @description Datetime of an event of appointment/event in a schedule created.
-                         * @example 2026-01-01T12:12:12-05:00
-                         */
-                        created_at?: string;
-                        /**
-                         * @description Datetime of an event of appointment/event in a schedule last updated.
-                         * @example 2026-01-01T12:12:12-05:00
-                         */
-                        updated_at?: string;
-                        /** @description Datetime of an event of appointment/event in a schedule deleted. */
-                        deleted_at?: string | null;
-                        /**
-                         * @description Event of appointment/event status:
-                         *     stable - entity is stable;
-                         *     event_created - event is created, corresponding appointment/event is not created yet;
-                         *     event_changed - event is changed, corresponding appointment/event is not changed yet;
-                         *     event_changed_force - event is changed with force override of manual changes, corresponding appointment/event is not changed yet;
-                         *     event_deleted - event is deleted, corresponding appointment/event is not deleted yet;
-                         *     entity_deleted - appointment/event corresponding to an event is deleted (due to event deletion or due to manual deletion);
-                         *     entity_failed - appointment/event creation failure.
-                         * @enum {string}
-                         */
-                        event_status?: "stable" | "event_created" | "event_changed" | "event_changed_force" | "event_deleted" | "entity_deleted" | "entity_failed";
-                        /**
-                         * @description Datetime of a scheduled appointment/event beginning.
-                         * @example 2026-01-24T14:00:00-05:00
-                         */
-                        event_datetime?: string;
-                        /**
-                         * @description Type of an scheduled entity (appointment or event). Note: enum values "record" and "activity" are legacy terms for appointment and event.
-                         * @enum {string}
-                         */
-                        event_entity_type?: "record" | "activity";
-                        /**
-                         * @description ID of an scheduled entity (appointment or event).
-                         * @example 123
-                         */
-                        event_entity_id?: number | null;
-                        /** @description Flag for manual change of a team member for a scheduled appointment/event. */
-                        is_entity_master_changed?: boolean;
-                        /** @description Flag for manual change of a datetime for a scheduled appointment/event. */
-                        is_entity_datetime_changed?: boolean;
-                        /** @description Flag for manual change of a duration for a scheduled appointment/event. */
-                        is_entity_duration_changed?: boolean;
-                        /** @description Flag for manual change of a tags linked to a scheduled appointment/event. */
-                        is_entity_labels_changed?: boolean;
-                        /** @description Flag for manual change of a resource instances linked to a scheduled appointment/event. */
-                        is_entity_resource_instances_changed?: boolean;
-                        /**
-                         * @description Team member for a scheduled appointment/event.
-                         * @example {
-                         *       "id": 123,
-                         *       "name": "John Johnson",
-                         *       "company_id": 123,
-                         *       "specialization": "Master",
-                         *       "avatar": "https://app.alteg.io/images/no-master-sm.png",
-                         *       "avatar_big": "https://app.alteg.io/images/no-master.png",
-                         *       "position": {
-                         *         "id": 123,
-                         *         "title": "Position"
-                         *       },
-                         *       "is_paid_staff": false
-                         *     }
-                         */
-                        entity_master?: {
-                            /**
-                             * @description ID of a team member.
-                             * @example 123
-                             */
-                            id?: number;
-                            /**
-                             * @description Name of a team member.
-                             * @example John Johnson
-                             */
-                            name?: string;
-                            /**
-                             * @description ID of a location, where team member was created.
-                             * @example 123
-                             */
-                            company_id?: number;
-                            /**
-                             * @description Specialization of a team member.
-                             * @example Master
-                             */
-                            specialization?: string;
-                            /**
-                             * @description Link to the avatar of a team member (small).
-                             * @example https://app.alteg.io/images/no-master-sm.png
-                             */
-                            avatar?: string;
-                            /**
-                             * @description Link to the avatar of a team member (original).
-                             * @example https://app.alteg.io/images/no-master.png
-                             */
-                            avatar_big?: string;
-                            /**
-                             * @description Position of a team member.
-                             * @example {
-                             *       "id": 123,
-                             *       "title": "Position"
-                             *     }
-                             */
-                            position?: Record<string, never> | null;
-                            /** @description Whether the team member is a paid staff member counted in license price. */
-                            is_paid_staff?: boolean;
-                        };
-                        /**
-                         * @description Actual datetime of a scheduled appointment/event beginning.
-                         * @example 2022-01-24 14:00:00
-                         */
-                        entity_datetime?: string;
-                        /**
-                         * @description Actual duration of a scheduled appointment/event.
-                         * @example 3600
-                         */
-                        entity_duration?: string | number;
-                        /**
-                         * @description Actual tags linked to a scheduled appointment/event.
-                         * @example [
-                         *       {
-                         *         "id": 123,
-                         *         "title": "Tag",
-                         *         "color": "#ff0000"
-                         *       }
-                         *     ]
-                         */
-                        entity_labels?: unknown[];
-                        /**
-                         * @description Actual resource instances linked to a scheduled appointment/event.
-                         * @example [
-                         *       {
-                         *         "id": 123,
-                         *         "title": "Resource #1",
-                         *         "resource_id": 123
-                         *       }
-                         *     ]
-                         */
-                        entity_resource_instances?: unknown[];
-                    }[];
-                }[];
-            };
+            data?: components["schemas"]["Schedule"];
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
-        };
-        create_timetable_event_schedule_request: {
-            /**
-             * @description Type of entity the schedule will be based on:
-             *     record - individual appointment, currently not supported;
-             *     activity - group event.
-             * @enum {string}
-             */
-            original_entity_type: "record" | "activity";
-            /**
-             * @description ID of entity the schedule will be based on.
-             * @example 123
-             */
-            original_entity_id: number;
-            /**
-             * @description Date of the schedule end.
-             * @example 2022-02-01
-             */
-            date_end: string;
-            /** @description Add clients from original entity to all scheduled events. */
-            add_clients_from_original_entity: boolean;
-            /** @description Each object represents schedule series settings for a specific day of the week. A minimum of 1 and a maximum of 7 schedule series can be defined (one for each day of the week). */
-            days: {
-                /**
-                 * @description The day of the week for the schedule series.
-                 * @enum {string}
-                 */
-                day_of_week: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
-                /**
-                 * @description The ID of the team member assigned to the events in the schedule series.
-                 * @example 123
-                 */
-                events_master_id: number;
-                /**
-                 * @description Start time of the events in the schedule series, formatted as HH:MM:SS.
-                 * @example 14:00:00
-                 */
-                events_time: string;
-                /**
-                 * @description Duration of each event in the schedule series, in seconds.
-                 * @example 3600
-                 */
-                events_duration: number;
-                /**
-                 * @description The capacity of activities in the schedule series. For appointments, this should be set to 1.
-                 * @example 4
-                 */
-                events_capacity: number;
-                /**
-                 * @description An array of tag IDs associated with the events in the schedule series.
-                 * @example [
-                 *       123
-                 *     ]
-                 */
-                labels_ids?: unknown[];
-                /**
-                 * @description An array of resource instance IDs used in the events of the schedule series.
-                 * @example [
-                 *       123
-                 *     ]
-                 */
-                resource_instances_ids?: unknown[];
-            }[];
         };
         /**
          * @example {
@@ -15181,77 +16797,8 @@ export interface components {
          */
         create_transaction_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                document_id?: number;
-                type_id?: number;
-                type?: {
-                    id?: number;
-                    title?: string;
-                };
-                company_id?: number;
-                good_id?: number;
-                amount?: number;
-                cost_per_unit?: number;
-                discount?: number;
-                cost?: number;
-                unit_id?: number;
-                storage_id?: number;
-                supplier_id?: number;
-                client_id?: number;
-                master_id?: number;
-                create_date?: string;
-                last_change_date?: string;
-                comment?: string;
-                deleted?: boolean;
-                good?: {
-                    id?: number;
-                    title?: string;
-                };
-                storage?: {
-                    id?: number;
-                    title?: string;
-                };
-                supplier?: unknown[];
-                client?: unknown[];
-                master?: {
-                    id?: string;
-                    name?: string;
-                };
-                unit?: {
-                    id?: number;
-                    title?: string;
-                };
-            };
+            data?: components["schemas"]["ProductTransaction"];
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        /**
-         * @example {
-         *       "document_id": 22254960,
-         *       "good_id": 232674,
-         *       "amount": 1,
-         *       "cost_per_unit": 100,
-         *       "discount": 10,
-         *       "cost": 90,
-         *       "operation_unit_type": 1,
-         *       "master_id": 26781,
-         *       "client_id": 0,
-         *       "supplier_id": 0,
-         *       "comment": "Transaction comment"
-         *     }
-         */
-        create_transaction_request: {
-            document_id?: number;
-            good_id?: number;
-            amount?: number;
-            cost_per_unit?: number;
-            discount?: number;
-            cost?: number;
-            operation_unit_type?: number;
-            master_id?: number;
-            client_id?: number;
-            supplier_id?: number;
-            comment?: string;
         };
         create_user_invitation_202: components["schemas"]["Envelope"] & {
             /**
@@ -16743,51 +18290,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description User ID */
-                id?: number;
-                /** @description Username */
-                firstname?: string;
-                /** @description user login for authorization in the system (for authorization, you can also use the phone and email fields as a login) */
-                login?: string;
-                /** @description User mailing address */
-                email?: string;
-                /** @description User phone */
-                phone?: string;
-                /** @description User information */
-                information?: string;
-                /** @description Object of user access rights to system modules */
-                access?: {
-                    /** @description true - there is access to analytics, false - no access */
-                    stat_access?: boolean;
-                    /** @description true - there is access to the team member's work schedule in the log, false - no access */
-                    schedule_edit_access?: boolean;
-                    /** @description true - there is access to phone numbers in the list of clients, false - no access */
-                    client_phones_access?: boolean;
-                    /** @description true - there is access to the client base, false - no access */
-                    clients_access?: boolean;
-                    /** @description true - there is access to the settings section, false - no access */
-                    settings_access?: boolean;
-                    /** @description true - there is access to change records, false - no access */
-                    edit_records_access?: boolean;
-                    /** @description true - there is access to the appointment log, false - no access */
-                    timetable_access?: boolean;
-                    /** @description true - there is access to billing (balance menu section), false - no access */
-                    billing_access?: boolean;
-                    /** @description true - there is access to user management, false - no access */
-                    users_access?: boolean;
-                    /** @description 1 - there is access to unloading the list of clients in Excel, 0 - no access */
-                    excel_access?: boolean;
-                    /** @description true - there is access to finances, false - no access */
-                    finances_access?: boolean;
-                    /** @description true - there is access to the inventory, false - no access */
-                    storages_access?: boolean;
-                    /** @description true - there is access to SMS distribution to clients, false - no access */
-                    send_sms?: boolean;
-                    /** @description 0 - if the user can view the schedule and records of all team members, otherwise only the team member whose ID is specified */
-                    master_id?: number;
-                };
-            }[];
+            data?: components["schemas"]["User"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -16809,10 +18312,7 @@ export interface components {
          */
         deprecated_get_product_category_list_200: {
             success?: boolean;
-            data?: {
-                id?: string;
-                title?: string;
-            }[];
+            data?: components["schemas"]["ProductCategory"][];
             meta?: components["schemas"]["EmptyMeta"];
         };
         deprecated_get_service_category_list_200: {
@@ -16821,39 +18321,7 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @example {
-             *       "id": 345,
-             *       "salon_service_id": 353,
-             *       "title": "Haircuts for men",
-             *       "api_id": "adw322",
-             *       "weight": 10,
-             *       "staff": [
-             *         5006,
-             *         8901,
-             *         26514,
-             *         26516,
-             *         26519,
-             *         26520
-             *       ]
-             *     }
-             */
-            data?: {
-                /** @description Category ID */
-                id?: number;
-                /** @description Category ID for the location on the chain */
-                salon_service_id?: number;
-                /** @description name of category */
-                title?: string;
-                /** @description External Category ID */
-                api_id?: string;
-                /** @description Category weight (used to sort categories when displayed) */
-                weight?: number;
-                /** @description List of team member IDs providing the service */
-                staff?: unknown[];
-                /** @description Whether category belongs to chain */
-                is_chain?: boolean;
-            };
+            data?: components["schemas"]["ServiceCategory"];
             /**
              * @description Metadata (object with total_count or empty array)
              * @example {
@@ -16905,22 +18373,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Category ID */
-                id?: number;
-                /** @description Category ID for the location on the chain */
-                salon_service_id?: number;
-                /** @description name of category */
-                title?: string;
-                /** @description External Category ID */
-                api_id?: string;
-                /** @description Category weight (used to sort categories when displayed) */
-                weight?: number;
-                /** @description List of team member IDs providing the service */
-                staff?: unknown[];
-                /** @description Whether category belongs to chain */
-                is_chain?: boolean;
-            }[];
+            data?: components["schemas"]["ServiceCategory"][];
             /**
              * @description Metadata (object with total_count or empty array)
              * @example {
@@ -17224,48 +18677,7 @@ export interface components {
          */
         duplicate_event_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                service_id?: number;
-                salon_id?: number;
-                master_id?: number;
-                date?: string;
-                length?: number;
-                capacity?: number;
-                records_count?: number;
-                color?: string;
-                instructions?: string;
-                stream_link?: string;
-                font_color?: string;
-                notified?: boolean;
-                timestamp?: number;
-                service?: {
-                    id?: number;
-                    category_id?: number;
-                    title?: string;
-                    price_min?: number;
-                    price_max?: number;
-                    prepaid?: string;
-                };
-                resource_instances?: {
-                    id?: number;
-                    title?: string;
-                    resource_id?: number;
-                }[];
-                master?: {
-                    id?: number;
-                    api_id?: unknown;
-                    name?: string;
-                    company_id?: number;
-                    specialization?: string;
-                    rating?: number;
-                    show_rating?: number;
-                    prepaid?: string;
-                    position?: unknown[];
-                };
-                records?: unknown[];
-                labels?: unknown[];
-            }[];
+            data?: components["schemas"]["Event"][];
             meta?: components["schemas"]["CountMeta"];
         };
         /**
@@ -17526,16 +18938,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Checkout ID */
-                id?: number;
-                /** @description Location account name */
-                title?: string;
-                /** @description 1 - for non-cash payments, 0 for cash */
-                type?: number;
-                /** @description Description for checkout */
-                comment?: string;
-            }[];
+            data?: components["schemas"]["Account"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -17906,92 +19309,7 @@ export interface components {
         };
         get_booking_widget_200: components["schemas"]["Envelope"] & {
             /** @description appointment Widget Settings */
-            data: {
-                /** @description Flag for enabling letterform ab-test */
-                ab_test_enabled: boolean;
-                /** @description Button animation enable flag */
-                button_animation: boolean;
-                /** @description Button color */
-                button_color: string;
-                /** @description Button location on the page */
-                button_position: string;
-                /** @description Sequence number of date and time */
-                datetime_step_num: number;
-                /** @description appointment widget description */
-                description: string;
-                /** @description Panel position on the page */
-                form_position: string;
-                /** @description Code for inserting a button on the site */
-                html_code: string;
-                /** @description appointment widget ID */
-                id: number;
-                /** @description Default appointment widget flag */
-                is_default: boolean;
-                /** @description team member ID */
-                master_step_default: number;
-                /** @description team member hide flag */
-                master_step_hide: boolean;
-                /** @description Team Member serial number */
-                master_step_num: number;
-                /** @description Service ID */
-                service_step_default: number;
-                /** @description Service Hiding Flag */
-                service_step_hide: boolean;
-                /** @description Service serial number */
-                service_step_num: number;
-                /** @description Button Visibility Step */
-                show_button: boolean;
-                /** @description Name of the appointment widget */
-                title: string;
-                /** @description Step mode flag */
-                without_menu: boolean;
-                /** @description Chain booking form flag */
-                is_chain?: boolean;
-                /** @description Sequence type (e.g., "steps") */
-                sequence_type?: string;
-                /** @description Service step title */
-                service_step_title?: string;
-                /** @description Team member step title */
-                master_step_title?: string;
-                /** @description Specialization display mode */
-                specialization_display_mode?: number;
-                /** @description Date/time step title */
-                datetime_step_title?: string;
-                /** @description Version 2 of HTML code for button insertion */
-                html_code_v2?: string;
-                /** @description Map type identifier */
-                map_type?: number;
-                /** @description Default language ID */
-                default_language_id?: number;
-                /** @description Group ID */
-                group_id?: number;
-                /** @description Facebook Pixel ID */
-                facebook_pixel_id?: string;
-                /** @description VK Pixel ID */
-                vk_pixel_id?: string;
-                /** @description Online sales group ID */
-                online_sales_group_id?: number;
-                /** @description Service step category view type (e.g., "horizontal_tags") */
-                service_step_category_view_type?: string;
-                /** @description Location select type code (e.g., "list") */
-                salon_select_type_code?: string;
-                /** @description Appointment type ID */
-                record_type_id?: number | null;
-                /** @description Display event type (e.g., "all") */
-                display_activity_type?: string;
-                /** @description Multiple event appointment flag */
-                is_multiple_activity_record?: boolean;
-                /** @description Event appointment count limit */
-                activity_record_count?: number;
-                /** @description Header images configuration */
-                header_images?: Record<string, never> | null;
-                /** @description Weekly view enabled flag */
-                is_weekly_view_enabled?: boolean;
-                /** @description Show weekly view without online booking flag */
-                show_weekly_view_without_online_booking?: boolean;
-                /** @description Default location ID for weekly view */
-                weekly_view_default_salon_id?: number | null;
-            };
+            data: components["schemas"]["BookingForm"];
             /** @description Metadata */
             meta: components["schemas"]["EmptyMeta"];
             /** @description Success status (true) */
@@ -18207,88 +19525,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Chain ID */
-                id?: number;
-                /** @description Chain name */
-                title?: string;
-                /** @description Chain locations */
-                companies?: {
-                    /** @description location ID */
-                    id?: number;
-                    /** @description location name */
-                    title?: string;
-                    /** @description Public-facing location name */
-                    public_title?: string;
-                    /** @description Business group ID */
-                    business_group_id?: number;
-                    /** @description Business type ID */
-                    business_type_id?: number;
-                    /** @description Country ID */
-                    country_id?: number;
-                    /** @description City ID */
-                    city_id?: number;
-                    /** @description Timezone ID */
-                    timezone?: number;
-                    /** @description Timezone name */
-                    timezone_name?: string;
-                    /** @description Physical address */
-                    address?: string;
-                    /** @description Currency code */
-                    currency_short_title?: string;
-                    /** @description Latitude coordinate */
-                    coordinate_lat?: number;
-                    /** @description Longitude coordinate */
-                    coordinate_lon?: number;
-                    /** @description Logo URL */
-                    logo?: string;
-                    /** @description ZIP/postal code */
-                    zip?: string;
-                    /** @description Phone number */
-                    phone?: string;
-                    /** @description Phone numbers */
-                    phones?: unknown[];
-                    /** @description Website URL */
-                    site?: string;
-                    /** @description Allow deleting records */
-                    allow_delete_record?: boolean;
-                    /** @description Allow changing records */
-                    allow_change_record?: boolean;
-                }[];
-                /** @description User access rights on the chain */
-                access?: {
-                    /** @description 1 - there is access to the settings section, 0 - no access */
-                    settings_access?: number | string;
-                    /** @description 1 - there is access to the client base, 0 - no access */
-                    clients_access?: number | string;
-                    /** @description 1 - there is access to client accounts, 0 - no access */
-                    deposits_access?: number | string;
-                    /** @description 1 - there is access to client account types, 0 - no access */
-                    deposit_types_access?: number | string;
-                    /** @description 1 - there is access to user management, 0 - no access */
-                    users_access?: number | string;
-                    /** @description 1 - there is access to loyalty, 0 - no access */
-                    loyalty_access?: number | string;
-                    /** @description 1 - there is access to membership types, 0 - no access */
-                    loyalty_abonement_types_access?: number | string;
-                    /** @description 1 - there is access to edit membership balance, 0 - no access */
-                    loyalty_abonement_balance_edit_access?: number | string;
-                    /** @description 1 - there is access to edit membership period, 0 - no access */
-                    loyalty_abonement_period_edit_access?: number | string;
-                    /** @description 1 - there is access to membership history, 0 - no access */
-                    loyalty_abonement_history_access?: number | string;
-                    /** @description 1 - there is access to manual replenishment/withdrawal from loyalty cards, 0 - no access */
-                    loyalty_cards_manual_transactions_access?: number | string;
-                    /** @description 1 - there is access to certificate types, 0 - no access */
-                    loyalty_certificate_types_access?: number | string;
-                    /** @description 1 - there is access to loyalty programs, 0 - no access */
-                    loyalty_programs_access?: number | string;
-                    /** @description 1 - there is access to chain services management, 0 - no access */
-                    network_services_access?: number | string;
-                    /** @description 1 - there is access to analytics, 0 - no access */
-                    analytics_access?: number | string;
-                };
-            }[];
+            data?: components["schemas"]["Chain"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -18543,37 +19780,7 @@ export interface components {
          */
         get_client_gift_cards_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                number?: string;
-                balance?: number;
-                default_balance?: number;
-                type_id?: number;
-                status_id?: number;
-                created_date?: string;
-                expiration_date?: string;
-                type?: {
-                    id?: number;
-                    title?: string;
-                    balance?: number;
-                    is_multi?: boolean;
-                    company_group_id?: number;
-                    item_type_id?: number;
-                    expiration_type_id?: number;
-                    expiration_date?: unknown;
-                    expiration_timeout?: number;
-                    expiration_timeout_unit_id?: number;
-                    is_allow_empty_code?: boolean;
-                    item_type?: {
-                        id?: number;
-                        title?: string;
-                    };
-                };
-                status?: {
-                    id?: number;
-                    title?: string;
-                };
-            }[];
+            data?: components["schemas"]["Certificate"][];
             meta?: components["schemas"]["CountMeta"];
         };
         get_client_list_200: components["schemas"]["Envelope"] & {
@@ -18973,53 +20180,7 @@ export interface components {
          */
         get_client_memberships_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                number?: string;
-                balance_string?: string;
-                is_frozen?: boolean;
-                freeze_period?: number;
-                period?: number;
-                period_unit_id?: number;
-                expiration_date?: unknown;
-                status?: {
-                    id?: number;
-                    title?: string;
-                    extended_title?: string;
-                };
-                balance_container?: {
-                    links?: {
-                        count?: number;
-                        category?: {
-                            id?: number;
-                            category_id?: number;
-                            title?: string;
-                        };
-                    }[];
-                };
-                type?: {
-                    id?: number;
-                    salon_group_id?: number;
-                    title?: string;
-                    period?: number;
-                    period_unit_id?: number;
-                    allow_freeze?: boolean;
-                    freeze_limit?: number;
-                    is_allow_empty_code?: boolean;
-                    is_united_balance?: boolean;
-                    united_balance_services_count?: number;
-                    balance_container?: {
-                        links?: {
-                            count?: number;
-                            category?: {
-                                id?: number;
-                                category_id?: number;
-                                title?: string;
-                            };
-                        }[];
-                    };
-                };
-            }[];
+            data?: components["schemas"]["Membership"][];
             meta?: components["schemas"]["CountMeta"];
         };
         get_comments_200: components["schemas"]["Envelope"] & {
@@ -19046,30 +20207,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Comment ID */
-                id?: number;
-                /** @description location ID */
-                salon_id?: number;
-                /** @description 1 - comment to the team member, 0 - to the location */
-                type?: number;
-                /** @description Team Member ID if type = 1 */
-                master_id?: number;
-                /** @description Comment text */
-                text?: string;
-                /** @description The date the comment was posted */
-                date?: string;
-                /** @description Rating (from 1 to 5) */
-                rating?: string | number;
-                /** @description ID of the user who left the comment */
-                user_id?: number;
-                /** @description Name of the user who left the comment */
-                user_name?: string;
-                /** @description Avatar of the user who left the comment */
-                user_avatar?: string;
-                /** @description ID of the post after which the review was left */
-                record_id?: number;
-            }[];
+            data?: components["schemas"]["Comment"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -19099,36 +20237,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Field ID */
-                id?: number;
-                /** @description location ID */
-                salon_id?: number;
-                /** @description Custom fields */
-                custom_field?: {
-                    /** @description Field ID */
-                    id?: number;
-                    /** @description Field code by which values for appointment fields are set */
-                    code?: string;
-                    /** @description Entity type for which the field is valid (customer card, appointment window) */
-                    entity_type?: string;
-                    /** @description Whether to show fields in the interface */
-                    show_in_ui?: boolean;
-                    /** @description Name of add. fields */
-                    title?: string;
-                    /** @description Is editing allowed */
-                    user_can_edit?: boolean;
-                    /** @description Field type */
-                    type?: {
-                        /** @description Field type code */
-                        code?: string;
-                        /** @description Field type name */
-                        title?: string;
-                    };
-                    /** @description List of valid values for type "list" */
-                    values?: string;
-                };
-            }[];
+            data?: components["schemas"]["CustomField"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -19734,43 +20843,7 @@ export interface components {
          */
         get_document_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                type_id?: number;
-                type?: {
-                    id?: number;
-                    title?: string;
-                };
-                storage_id?: number;
-                user_id?: number;
-                company_id?: number;
-                number?: number;
-                comment?: string;
-                create_date?: string;
-                storage?: {
-                    id?: number;
-                    title?: string;
-                };
-                company?: {
-                    id?: number;
-                    title?: string;
-                    country_id?: number;
-                    city_id?: number;
-                    timezone?: number;
-                    address?: string;
-                    coordinate_lat?: string;
-                    coordinate_lon?: string;
-                    logo?: string;
-                    zip?: string;
-                    phones?: unknown[];
-                    site?: string;
-                };
-                user?: {
-                    id?: string;
-                    name?: string;
-                    phone?: string;
-                };
-            };
+            data?: components["schemas"]["Document"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_document_financial_transactions_200: components["schemas"]["Envelope"] & {
@@ -19852,66 +20925,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Transaction ID */
-                id?: number;
-                date?: string;
-                /** @description Transaction type identifier */
-                type_id?: number;
-                /** @description Payment Item ID */
-                expense_id?: number;
-                /** @description Checkout ID */
-                account_id?: number;
-                /** @description Transaction amount */
-                amount?: number;
-                /** @description Client ID */
-                client_id?: number;
-                /** @description team member ID */
-                master_id?: number;
-                /** @description Vendor ID */
-                supplier_id?: number;
-                /** @description A comment */
-                comment?: string;
-                item_id?: number;
-                target_type_id?: number;
-                /** @description Appointment ID */
-                record_id?: number;
-                /** @description Payment item */
-                expense?: {
-                    /** @description Payment Item ID */
-                    id?: number;
-                    /** @description Name of payment item */
-                    title?: string;
-                };
-                /** @description Location account */
-                account?: {
-                    /** @description Checkout ID */
-                    id?: number;
-                    /** @description Location account name */
-                    title?: string;
-                    /** @description Transaction type identifier */
-                    type_id?: number;
-                    /** @description Transaction type */
-                    type?: number;
-                    /** @description A comment */
-                    comment?: string;
-                    /** @description location ID */
-                    company_id?: number;
-                };
-                /** @description Customer */
-                client?: {
-                    /** @description Client ID */
-                    id?: number;
-                    /** @description Client name */
-                    name?: string;
-                    /** @description Customer phone */
-                    phone?: string;
-                };
-                /** @description team member */
-                master?: unknown[];
-                /** @description The supplier */
-                supplier?: unknown[];
-            }[];
+            data?: components["schemas"]["FinancialTransaction"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -19974,52 +20988,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Transaction ID */
-                id?: number;
-                /** @description Document ID */
-                document_id?: number;
-                /** @description Transaction type identifier */
-                type_id?: number;
-                /** @description location ID */
-                company_id?: number;
-                /** @description Item ID */
-                good_id?: number;
-                /** @description Quantity of products */
-                amount?: number;
-                /** @description Unit price */
-                cost_per_unit?: number;
-                /** @description Discount */
-                discount?: number;
-                /** @description The total cost of the products */
-                cost?: number;
-                /** @description Unit ID */
-                unit_id?: number;
-                /** @description Unit type: 1 - for sale, 2 - for write-off */
-                operation_unit_type?: number;
-                /** @description Inventory ID */
-                storage_id?: number;
-                /** @description Vendor ID */
-                supplier_id?: number;
-                /** @description Appointment ID */
-                record_id?: number;
-                /** @description Client ID */
-                client_id?: number;
-                /** @description team member ID */
-                master_id?: number;
-                /** @description date of creation */
-                create_date?: string;
-                /** @description A comment */
-                comment?: string;
-                /** @description Service ID */
-                service_id?: number;
-                /** @description User ID */
-                user_id?: number;
-                /** @description Has the transaction been deleted? */
-                deleted?: boolean;
-                /** @description Amount in a package */
-                pkg_amount?: number;
-            }[];
+            data?: components["schemas"]["ProductTransaction"][];
             /**
              * @description Metadata (number of transactions found)
              * @example {
@@ -20065,33 +21034,7 @@ export interface components {
          */
         get_event_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                salon_id?: number;
-                service_id?: number;
-                staff_id?: number;
-                date?: string;
-                length?: number;
-                capacity?: number;
-                records_count?: number;
-                color?: string;
-                font_color?: string;
-                service?: {
-                    id?: number;
-                    title?: string;
-                    category_id?: number;
-                };
-                staff?: {
-                    id?: number;
-                    name?: string;
-                    company_id?: number;
-                };
-                resource_instances?: {
-                    id?: number;
-                    title?: string;
-                    resource_id?: number;
-                }[];
-            };
+            data?: components["schemas"]["Event"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_event_date_range_200: components["schemas"]["Envelope"] & {
@@ -20211,41 +21154,7 @@ export interface components {
          */
         get_financial_transaction_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                date?: string;
-                type_id?: number;
-                expense_id?: number;
-                account_id?: number;
-                amount?: number;
-                client_id?: number;
-                master_id?: number;
-                supplier_id?: number;
-                comment?: string;
-                item_id?: number;
-                target_type_id?: number;
-                record_id?: number;
-                expense?: {
-                    id?: number;
-                    title?: string;
-                };
-                account?: {
-                    id?: number;
-                    title?: string;
-                    type_id?: number;
-                    type?: number;
-                    comment?: string;
-                    company_id?: number;
-                };
-                client?: {
-                    id?: string;
-                    name?: string;
-                    phone?: string;
-                };
-                last_change_date?: string;
-                master?: unknown[];
-                supplier?: unknown[];
-            };
+            data?: components["schemas"]["FinancialTransaction"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_fiscal_transaction_list_200: components["schemas"]["Envelope"] & {
@@ -20361,30 +21270,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Certificate type identifier */
-                id?: number;
-                /** @description Gift card type name */
-                title?: string;
-                /** @description Certificate denomination */
-                balance?: number;
-                /** @description Write-off type: true - multiple write-off, false - single write-off */
-                is_multi?: boolean;
-                /** @description ID of the chain where the certificate type is valid */
-                company_group_id?: number;
-                /** @description Application restriction (list of possible values) */
-                item_type_id?: number;
-                /** @description Expiration limit (list of possible values) */
-                expiration_type_id?: number;
-                /** @description Fixed burn date in ISO8601 format (null if not set) */
-                expiration_date?: string;
-                /** @description Certificate validity period from the date of sale (0 if not set) */
-                expiration_timeout?: number;
-                /** @description The unit of measurement of the validity period of the certificate from the moment of sale (the list of possible values, if not specified - 0) */
-                expiration_timeout_unit_id?: number;
-                /** @description Allow sale of certificate without code? true - allow, false - do not allow */
-                is_allow_empty_code?: boolean;
-            }[];
+            data?: components["schemas"]["CertificateType"][];
             /**
              * @description Metadata (contains the number of certificate types found)
              * @example {
@@ -20429,30 +21315,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Certificate type identifier */
-                id?: number;
-                /** @description Gift card type name */
-                title?: string;
-                /** @description Certificate denomination */
-                balance?: number;
-                /** @description Write-off type: true - multiple write-off, false - single write-off */
-                is_multi?: boolean;
-                /** @description ID of the chain where the certificate type is valid */
-                company_group_id?: number;
-                /** @description Application restriction (list of possible values) */
-                item_type_id?: number;
-                /** @description Expiration limit (list of possible values) */
-                expiration_type_id?: number;
-                /** @description Fixed burn date in ISO8601 format (null if not set) */
-                expiration_date?: string;
-                /** @description Certificate validity period from the date of sale (0 if not set) */
-                expiration_timeout?: number;
-                /** @description The unit of measurement of the validity period of the certificate from the moment of sale (the list of possible values, if not specified - 0) */
-                expiration_timeout_unit_id?: number;
-                /** @description Allow sale of certificate without code? true - allow, false - do not allow */
-                is_allow_empty_code?: boolean;
-            }[];
+            data?: components["schemas"]["CertificateType"][];
             /**
              * @description Metadata (contains the number of certificate types found)
              * @example {
@@ -20608,20 +21471,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Inventory ID */
-                id?: number;
-                /** @description Inventory name */
-                title?: string;
-                /** @description 1 - if used for automatic write-off of consumables */
-                for_service?: number;
-                /** @description 1 - if the default inventory for selling products */
-                for_sale?: number;
-                /** @description Description of the inventory */
-                comment?: string;
-                /** @description Sort order weight */
-                weight?: number;
-            }[];
+            data?: components["schemas"]["Storage"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -20938,22 +21788,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description User ID */
-                id?: number;
-                /** @description User name */
-                name?: string;
-                /** @description User phone */
-                phone?: string;
-                /** @description User email */
-                email?: string;
-                /** @description User information */
-                information?: string;
-                /** @description Whether the user accepted the invitation to manage the location */
-                is_approved?: boolean;
-                /** @description Whether the user is non-deletable */
-                is_non_deletable?: boolean;
-            }[];
+            data?: components["schemas"]["User"][];
             /**
              * @description Additional response data.
              * @example {
@@ -20961,304 +21796,6 @@ export interface components {
              *     }
              */
             meta?: components["schemas"]["CountMeta"];
-        };
-        /**
-         * @example {
-         *       "id": 9210520,
-         *       "balance": 0,
-         *       "points": 0,
-         *       "paid_amount": 0,
-         *       "sold_amount": 0,
-         *       "visits_count": 0,
-         *       "number": "0014507109210520",
-         *       "type_id": 10992,
-         *       "salon_group_id": 145071,
-         *       "type": {
-         *         "id": 10992,
-         *         "title": "5+2",
-         *         "salon_group_id": 145071
-         *       },
-         *       "salon_group": {
-         *         "id": 145071,
-         *         "title": "Sample text"
-         *       },
-         *       "programs": [
-         *         {
-         *           "id": 18005,
-         *           "title": "5+2",
-         *           "value": 0,
-         *           "loyalty_type_id": 13,
-         *           "item_type_id": 3,
-         *           "value_unit_id": 1,
-         *           "group_id": 145071,
-         *           "loyalty_type": {
-         *             "id": 13,
-         *             "title": "Sample text",
-         *             "is_discount": true,
-         *             "is_cashback": false,
-         *             "is_static": false,
-         *             "is_accumulative": false
-         *           },
-         *           "rules": [
-         *             {
-         *               "id": 72803,
-         *               "loyalty_program_id": 18005,
-         *               "loyalty_type_id": 13,
-         *               "value": 20,
-         *               "parameter": 0
-         *             },
-         *             {
-         *               "id": 72804,
-         *               "loyalty_program_id": 18005,
-         *               "loyalty_type_id": 13,
-         *               "value": 10,
-         *               "parameter": 0
-         *             },
-         *             {
-         *               "id": 72805,
-         *               "loyalty_program_id": 18005,
-         *               "loyalty_type_id": 13,
-         *               "value": 100,
-         *               "parameter": 0
-         *             }
-         *           ]
-         *         }
-         *       ]
-         *     }
-         */
-        get_loyalty_card_list_by_client_id_200: {
-            id?: number;
-            balance?: number;
-            points?: number;
-            paid_amount?: number;
-            sold_amount?: number;
-            visits_count?: number;
-            number?: string;
-            type_id?: number;
-            salon_group_id?: number;
-            type?: {
-                id?: number;
-                title?: string;
-                salon_group_id?: number;
-            };
-            salon_group?: {
-                id?: number;
-                title?: string;
-            };
-            programs?: {
-                id?: number;
-                title?: string;
-                value?: number;
-                loyalty_type_id?: number;
-                item_type_id?: number;
-                value_unit_id?: number;
-                group_id?: number;
-                loyalty_type?: {
-                    id?: number;
-                    title?: string;
-                    is_discount?: boolean;
-                    is_cashback?: boolean;
-                    is_static?: boolean;
-                    is_accumulative?: boolean;
-                };
-                rules?: {
-                    id?: number;
-                    loyalty_program_id?: number;
-                    loyalty_type_id?: number;
-                    value?: number;
-                    parameter?: number;
-                }[];
-            }[];
-        };
-        get_loyalty_card_list_by_phone_200: {
-            /**
-             * @description Loyalty card ID
-             * @example 9210520
-             */
-            id?: number;
-            /**
-             * @description Loyalty card balance
-             * @example 100
-             */
-            balance?: number;
-            points?: number;
-            /**
-             * @description Amount Paid
-             * @example 1000
-             */
-            paid_amount?: number;
-            /**
-             * @description Amount "Sold"
-             * @example 1000
-             */
-            sold_amount?: number;
-            /**
-             * @description Number of visits
-             * @example 1
-             */
-            visits_count?: number;
-            /**
-             * @description Card number
-             * @example 14507109210520
-             */
-            number?: string | number;
-            /**
-             * @description Loyalty card type identifier
-             * @example 10992
-             */
-            type_id?: number;
-            /**
-             * @description ID of the chain where the card was created
-             * @example 145071
-             */
-            salon_group_id?: number;
-            /**
-             * @description An object that contains the "id" and "title" fields: card type identifier and card type name, respectively
-             * @example {
-             *       "id": 10992,
-             *       "title": "5+2",
-             *       "salon_group_id": 145071
-             *     }
-             */
-            type?: {
-                /** @example 10992 */
-                id?: number;
-                /** @example 5+2 */
-                title?: string;
-                /** @example 145071 */
-                salon_group_id?: number;
-            };
-            /**
-             * @description An object that contains the "id" and "title" fields: the identifier of the chain where the card type was created and the name of this chain
-             * @example {
-             *       "id": 145071,
-             *       "title": "Dough chain1."
-             *     }
-             */
-            salon_group?: {
-                /** @example 145071 */
-                id?: number;
-                /** @example Dough chain1. */
-                title?: string;
-            };
-            /**
-             * @description An array with information about promotions linked to a loyalty card
-             * @example [
-             *       {
-             *         "id": 18005,
-             *         "title": "5+2",
-             *         "value": 0,
-             *         "loyalty_type_id": 13,
-             *         "item_type_id": 3,
-             *         "value_unit_id": 1,
-             *         "group_id": 145071,
-             *         "loyalty_type": {
-             *           "id": 13,
-             *           "title": "Discount for a given number of accumulated services",
-             *           "is_discount": true,
-             *           "is_cashback": false,
-             *           "is_static": false,
-             *           "is_accumulative": false
-             *         },
-             *         "rules": [
-             *           {
-             *             "id": 72803,
-             *             "loyalty_program_id": 18005,
-             *             "loyalty_type_id": 13,
-             *             "value": 20,
-             *             "parameter": 0
-             *           },
-             *           {
-             *             "id": 72804,
-             *             "loyalty_program_id": 18005,
-             *             "loyalty_type_id": 13,
-             *             "value": 10,
-             *             "parameter": 0
-             *           },
-             *           {
-             *             "id": 72805,
-             *             "loyalty_program_id": 18005,
-             *             "loyalty_type_id": 13,
-             *             "value": 100,
-             *             "parameter": 0
-             *           }
-             *         ]
-             *       }
-             *     ]
-             */
-            programs?: {
-                /** @description Promotion ID */
-                id?: number;
-                /** @description Share name */
-                title?: string;
-                /** @description The value from which the rule will work */
-                value?: number;
-                /** @description Promotion type ID */
-                loyalty_type_id?: number;
-                /** @description Is cashback earned on products? */
-                item_type_id?: number;
-                /** @description Bonus field. Discount % or Fixed. sum */
-                value_unit_id?: number;
-                /** @description ID of the chain where the promotion was created */
-                group_id?: number;
-                /** @description Object with information about the promotion */
-                loyalty_type?: {
-                    /** @description Promotion type ID */
-                    id?: number;
-                    /** @description Share type name */
-                    title?: string;
-                    /** @description Discount */
-                    is_discount?: boolean;
-                    /** @description Cashback */
-                    is_cashback?: boolean;
-                    /** @description Fixed discount */
-                    is_static?: boolean;
-                    /** @description Accumulative discount */
-                    is_accumulative?: boolean;
-                };
-                /** @description An array with information about the rules configured in the promotion */
-                rules?: {
-                    /** @description Rule ID */
-                    id?: number;
-                    /** @description Identifier of the stock to which the rule is attached */
-                    loyalty_program_id?: number;
-                    /** @description Promotion type ID */
-                    loyalty_type_id?: number;
-                    /** @description The value from which the rule will work */
-                    value?: number;
-                    parameter?: number;
-                }[];
-            }[];
-        };
-        get_loyalty_card_type_list_200: {
-            /** @description Card type identifier */
-            id?: number;
-            /** @description Card type name */
-            title?: string;
-            /** @description ID of the chain where the card type was created */
-            salon_group_id?: number;
-            /** @description An object that contains the "id" and "title" fields: the identifier of the chain where the card type was created and the name of this chain */
-            salon_group?: {
-                /** @description ID of the chain where the card type was created */
-                id?: number;
-                /** @description The name of the chain where the map type was created */
-                title?: string;
-            };
-        };
-        get_loyalty_card_type_list_for_client_200: {
-            /** @description Card type identifier */
-            id?: number;
-            /** @description Card type name */
-            title?: string;
-            /** @description ID of the chain where the card type was created */
-            salon_group_id?: number;
-            /** @description An object that contains the "id" and "title" fields: the identifier of the chain where the card type was created and the name of this chain */
-            salon_group?: {
-                /** @description ID of the chain where the card type was created */
-                id?: number;
-                /** @description The name of the chain where the map type was created */
-                title?: string;
-            };
         };
         get_loyalty_program_client_statistics_200: components["schemas"]["Envelope"] & {
             /**
@@ -21710,28 +22247,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Membership type ID */
-                id?: number;
-                /** @description Identifier of the chain in which the membership type is valid */
-                salon_group_id?: number;
-                /** @description Membership type name */
-                title?: string;
-                /** @description Subscription expiration date (0 if not set) */
-                period?: number;
-                /** @description Subscription validity period unit (list of possible values, if not set - 0) */
-                period_unit_id?: number;
-                /** @description Is it possible to freeze memberships? true - allowed, false - not allowed */
-                allow_freeze?: boolean;
-                /** @description Maximum total freezing period (days) */
-                freeze_limit?: number;
-                /** @description Allow the sale of a membership without a code? true - allow, false - do not allow */
-                is_allow_empty_code?: boolean;
-                /** @description Total or separate membership balance: true - total, false - separate */
-                is_united_balance?: boolean;
-                /** @description Number of visits for total balance */
-                united_balance_services_count?: number;
-            }[];
+            data?: components["schemas"]["MembershipType"][];
             /**
              * @description Metadata (contains the number of membership types found)
              * @example {
@@ -21775,28 +22291,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Membership type ID */
-                id?: number;
-                /** @description Identifier of the chain in which the membership type is valid */
-                salon_group_id?: number;
-                /** @description Membership type name */
-                title?: string;
-                /** @description Subscription expiration date (0 if not set) */
-                period?: number;
-                /** @description Subscription validity period unit (list of possible values, if not set - 0) */
-                period_unit_id?: number;
-                /** @description Is it possible to freeze memberships? true - allowed, false - not allowed */
-                allow_freeze?: boolean;
-                /** @description Maximum total freezing period (days) */
-                freeze_limit?: number;
-                /** @description Allow the sale of a membership without a code? true - allow, false - do not allow */
-                is_allow_empty_code?: boolean;
-                /** @description Total or separate membership balance: true - total, false - separate */
-                is_united_balance?: boolean;
-                /** @description Number of visits for total balance */
-                united_balance_services_count?: number;
-            }[];
+            data?: components["schemas"]["MembershipType"][];
             /**
              * @description Metadata (contains the number of membership types found)
              * @example {
@@ -23828,18 +24323,7 @@ export interface components {
              *       }
              *     ]
              */
-            data: {
-                /**
-                 * @description position id
-                 * @example 123
-                 */
-                id: number;
-                /**
-                 * @description job title
-                 * @example Job title
-                 */
-                title: string;
-            }[];
+            data: (components["schemas"]["Position"] & unknown)[];
             /** @description Metadata (contains the number of posts found) */
             meta: components["schemas"]["EmptyMeta"];
             /** @description Execution success status (true) */
@@ -23851,145 +24335,8 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Product data object
-             * @example {
-             *       "title": "Shampoo 1",
-             *       "value": "Shampoo 1",
-             *       "label": "Shampoo 1 (123)",
-             *       "good_id": 123456,
-             *       "cost": 100500,
-             *       "unit_id": 4835,
-             *       "unit_short_title": "PC",
-             *       "service_unit_id": 3548,
-             *       "service_unit_short_title": "gr",
-             *       "actual_cost": 1050,
-             *       "unit_actual_cost": 105,
-             *       "unit_actual_cost_format": "105 r",
-             *       "unit_equals": 10,
-             *       "barcode": "123",
-             *       "loyalty_abonement_type_id": "150",
-             *       "loyalty_certificate_type_id": "0",
-             *       "loyalty_allow_empty_code": false,
-             *       "critical_amount": 0,
-             *       "desired_amount": 0,
-             *       "actual_amounts": [
-             *         {
-             *           "storage_id": 987,
-             *           "amount": 1000000
-             *         }
-             *       ],
-             *       "last_change_date": "2026-01-01T12:00:00-0500"
-             *     }
-             */
-            data?: {
-                /**
-                 * @description Name of product
-                 * @example Shampoo 1
-                 */
-                title?: string;
-                /**
-                 * @description Name of product
-                 * @example Shampoo 1
-                 */
-                value?: string;
-                /**
-                 * @description Product name with article number (if any)
-                 * @example Shampoo 1 (123)
-                 */
-                label?: string;
-                /**
-                 * @description Product ID
-                 * @example 123456
-                 */
-                good_id?: number;
-                /**
-                 * @description Selling price
-                 * @example 100500
-                 */
-                cost?: number;
-                /**
-                 * @description Sales Unit ID
-                 * @example 4835
-                 */
-                unit_id?: number;
-                /**
-                 * @description Sales unit
-                 * @example PC
-                 */
-                unit_short_title?: string;
-                /**
-                 * @description ID of unit of measure to write off
-                 * @example 3548
-                 */
-                service_unit_id?: number;
-                /**
-                 * @description Write-off unit
-                 * @example gr
-                 */
-                service_unit_short_title?: string;
-                /**
-                 * @description Cost price
-                 * @example 1050
-                 */
-                actual_cost?: number;
-                /**
-                 * @description Unit cost
-                 * @example 105
-                 */
-                unit_actual_cost?: number;
-                /**
-                 * @description Unit cost format
-                 * @example 105 r
-                 */
-                unit_actual_cost_format?: string;
-                /**
-                 * @description The ratio of the unit of measure for sale to the unit for write-off
-                 * @example 10
-                 */
-                unit_equals?: number;
-                /**
-                 * @description Barcode
-                 * @example 123
-                 */
-                barcode?: string;
-                /**
-                 * @description Subscription type identifier (if the product is a membership)
-                 * @example 150
-                 */
-                loyalty_abonement_type_id?: number | string;
-                /**
-                 * @description Certificate type identifier (if the item is a certificate)
-                 * @example 0
-                 */
-                loyalty_certificate_type_id?: number | string;
-                /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
-                loyalty_allow_empty_code?: boolean | number;
-                /** @description Critical residue */
-                critical_amount?: number;
-                /** @description Desired balance */
-                desired_amount?: number;
-                /**
-                 * @description Remaining stock
-                 * @example [
-                 *       {
-                 *         "storage_id": 987,
-                 *         "amount": 1000000
-                 *       }
-                 *     ]
-                 */
-                actual_amounts?: {
-                    /** @description Inventory ID */
-                    storage_id?: number;
-                    /** @description Quantity */
-                    amount?: number;
-                }[];
-                /**
-                 * @description The date the entity was last modified
-                 * @example 2026-01-01T12:00:00-0500
-                 */
-                last_change_date?: string;
-            };
+            /** @description Product data object */
+            data?: components["schemas"]["Product"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -24120,10 +24467,7 @@ export interface components {
          */
         get_product_category_list_200: {
             success?: boolean;
-            data?: {
-                id?: string;
-                title?: string;
-            }[];
+            data?: components["schemas"]["ProductCategory"][];
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_product_category_list_by_ids_200: components["schemas"]["Envelope"] & {
@@ -24149,16 +24493,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Product category ID */
-                id?: number;
-                /** @description Product category name */
-                title?: string;
-                /** @description Parent category ID (null for top-level categories) */
-                parent_category_id?: number | null;
-                /** @description Whether the category belongs to the chain */
-                is_chain?: boolean;
-            }[];
+            data?: components["schemas"]["ProductCategory"][];
             /**
              * @description Metadata
              * @example {
@@ -24187,30 +24522,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Product title */
-                title?: string;
-                /** @description Product value (usually same as title) */
-                value?: string;
-                /** @description Product label for display */
-                label?: string;
-                /** @description Product article/SKU */
-                article?: string;
-                /** @description Category name */
-                category?: string;
-                /** @description Category ID */
-                category_id?: number;
-                /** @description Location ID */
-                salon_id?: number;
-                /** @description Product ID */
-                good_id?: number;
-                /** @description Product cost */
-                cost?: number;
-                /** @description Unit ID */
-                unit_id?: number;
-                /** @description Unit short title (e.g. pc, gr) */
-                unit_short_title?: string;
-            }[];
+            data?: components["schemas"]["Product"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -24252,21 +24564,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Resource ID */
-                id?: number;
-                /** @description Resource name */
-                title?: string;
-                /** @description Array of resource instances */
-                instances?: {
-                    /** @description Resource instance ID */
-                    id?: number;
-                    /** @description Resource instance name */
-                    title?: string;
-                    /** @description ID of the resource that owns the instance */
-                    resource_id?: number;
-                }[];
-            }[];
+            data?: components["schemas"]["Resource"][];
             /**
              * @description Metadata (contains the number of resources found)
              * @example {
@@ -25126,13 +25424,7 @@ export interface components {
          */
         get_service_category_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                salon_service_id?: number;
-                title?: string;
-                weight?: number;
-                staff?: number[];
-            };
+            data?: components["schemas"]["ServiceCategory"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_service_category_list_200: {
@@ -25141,39 +25433,7 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @example {
-             *       "id": 345,
-             *       "salon_service_id": 353,
-             *       "title": "Haircuts for men",
-             *       "api_id": "adw322",
-             *       "weight": 10,
-             *       "staff": [
-             *         5006,
-             *         8901,
-             *         26514,
-             *         26516,
-             *         26519,
-             *         26520
-             *       ]
-             *     }
-             */
-            data?: {
-                /** @description Category ID */
-                id?: number;
-                /** @description Category ID for the location on the chain */
-                salon_service_id?: number;
-                /** @description name of category */
-                title?: string;
-                /** @description External Category ID */
-                api_id?: string;
-                /** @description Category weight (used to sort categories when displayed) */
-                weight?: number;
-                /** @description List of team member IDs providing the service */
-                staff?: unknown[];
-                /** @description Whether category belongs to chain */
-                is_chain?: boolean;
-            };
+            data?: components["schemas"]["ServiceCategory"];
             /**
              * @description Metadata (object with total_count or empty array)
              * @example {
@@ -25297,22 +25557,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Category ID */
-                id?: number;
-                /** @description Category ID for the location on the chain */
-                salon_service_id?: number;
-                /** @description name of category */
-                title?: string;
-                /** @description External Category ID */
-                api_id?: string;
-                /** @description Category weight (used to sort categories when displayed) */
-                weight?: number;
-                /** @description List of team member IDs providing the service */
-                staff?: unknown[];
-                /** @description Whether category belongs to chain */
-                is_chain?: boolean;
-            }[];
+            data?: components["schemas"]["ServiceCategory"][];
             /**
              * @description Metadata (object with total_count or empty array)
              * @example {
@@ -25388,28 +25633,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Tag ID */
-                id?: string | number;
-                /** @description Location ID */
-                salon_id?: string | number;
-                /** @description Tag name */
-                title?: string | number;
-                /** @description Tag color in #RRGGBB format */
-                color?: string | number;
-                /** @description Icon name */
-                icon?: string | number;
-                /** @description Tag slug */
-                slug?: string | number;
-                /** @description Tag type (1 - client, 2 - appointment, 3 - event) */
-                entity?: string | number;
-                /** @description Delete mark (0 - active, 1 - deleted) */
-                deleted?: string | number;
-                /** @description Whether tag changes are allowed (0 - allowed, 1 - not allowed) */
-                not_editable?: string | number;
-                /** @description Font color in #RRGGBB format */
-                font_color?: string | number;
-            }[];
+            data?: components["schemas"]["Tag"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -25990,84 +26214,15 @@ export interface components {
                 /** @description Start date the salary scheme is applicable. Null, if salary scheme is unlimited. */
                 date_end?: string;
                 /** @description Salary scheme. */
-                salary_scheme?: {
-                    /** @description ID of a salary scheme. */
-                    id?: number;
-                    /** @description Title of a salary scheme. */
-                    title?: string;
-                };
+                salary_scheme?: components["schemas"]["SalaryScheme"];
             }[];
             /** @description Additional response data. */
             meta?: components["schemas"]["CountMeta"];
         };
-        get_team_member_schedule_200: {
-            /** @description date in iso8601 format. */
-            date: string;
-            /** @description Free time or not. */
-            is_working: boolean;
-            /** @description An array of (from, to) working timeslots. */
-            slots?: unknown[];
-        };
         get_team_member_schedule_list_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
-            data?: {
-                /**
-                 * @description Team member ID
-                 * @example 12345
-                 */
-                staff_id?: number;
-                /**
-                 * @description Schedule date (YYYY-MM-DD)
-                 * @example 2026-01-31
-                 */
-                date?: string;
-                /** @description Working time intervals */
-                slots?: {
-                    /**
-                     * @description Interval start time (HH:mm)
-                     * @example 10:00
-                     */
-                    from?: string;
-                    /**
-                     * @description Interval end time (HH:mm)
-                     * @example 19:00
-                     */
-                    to?: string;
-                }[];
-                /**
-                 * @description Time intervals occupied by appointments or events.
-                 *     Only included when include[]=busy_intervals.
-                 */
-                busy_intervals?: {
-                    /**
-                     * @description Entity type occupying the interval
-                     * @enum {string}
-                     */
-                    entity_type?: "record" | "activity";
-                    /**
-                     * @description Entity ID (appointment or event ID)
-                     * @example 456789
-                     */
-                    entity_id?: number;
-                    /**
-                     * @description Interval start time (HH:mm:ss)
-                     * @example 11:00:00
-                     */
-                    from?: string;
-                    /**
-                     * @description Interval end time (HH:mm:ss)
-                     * @example 12:00:00
-                     */
-                    to?: string;
-                }[];
-                /**
-                 * @description Off-day type ID (if this is a non-working day).
-                 *     Only included when include[]=off_day_type.
-                 * @example 3
-                 */
-                off_day_type?: unknown;
-            }[];
+            data?: components["schemas"]["TeamMemberSchedule"][];
             meta?: components["schemas"]["CountMeta"];
         };
         get_team_member_service_bill_of_materials_200: {
@@ -26227,49 +26382,7 @@ export interface components {
          */
         get_transaction_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                document_id?: number;
-                type_id?: number;
-                type?: {
-                    id?: number;
-                    title?: string;
-                };
-                company_id?: number;
-                good_id?: number;
-                amount?: number;
-                cost_per_unit?: number;
-                discount?: number;
-                cost?: number;
-                unit_id?: number;
-                operation_unit_type?: number;
-                storage_id?: number;
-                supplier_id?: number;
-                client_id?: number;
-                master_id?: number;
-                create_date?: string;
-                last_change_date?: string;
-                comment?: string;
-                deleted?: boolean;
-                good?: {
-                    id?: number;
-                    title?: string;
-                };
-                storage?: {
-                    id?: number;
-                    title?: string;
-                };
-                supplier?: unknown[];
-                client?: unknown[];
-                master?: {
-                    id?: string;
-                    name?: string;
-                };
-                unit?: {
-                    id?: number;
-                    title?: string;
-                };
-            };
+            data?: components["schemas"]["ProductTransaction"];
             meta?: components["schemas"]["EmptyMeta"];
         };
         /**
@@ -26489,225 +26602,9 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Certificate ID */
-                id?: number;
-                /** @description Certificate number */
-                number?: string | number;
-                /** @description Current balance */
-                balance?: number;
-                /** @description Starting balance */
-                default_balance?: number;
-                /** @description Certificate type identifier */
-                type_id?: number;
-                /** @description Status ID */
-                status_id?: number;
-                /** @description Date of sale */
-                created_date?: string;
-                /** @description Burn date */
-                expiration_date?: string;
-                /** @description Object with certificate type information */
-                type?: {
-                    /** @description Certificate type identifier */
-                    id?: number;
-                    /** @description Gift card type name */
-                    title?: string;
-                    /** @description Certificate denomination */
-                    balance?: number;
-                    /** @description Is it available for multiple debits */
-                    is_multi?: boolean;
-                    /** @description ID of the chain where the certificate type was created */
-                    company_group_id?: number;
-                    /** @description Restriction on the use of redemption points. 0 - no restrictions, 1 - only services, 2 - some services + all products, 3 - some services, 4 - only products */
-                    item_type_id?: number;
-                    /** @description The ID of the expiration limit. 0 - unlimited, 1 - fixed date, 2 - fixed period */
-                    expiration_type_id?: number;
-                    /** @description Burn date of all certificates. Populated with expiration_type_id = 1 */
-                    expiration_date?: string;
-                    /** @description Validity period of certificates. Populated with expiration_type_id = 2 */
-                    expiration_timeout?: number;
-                    /** @description Time units. 1 - Day, 2 - Week, 3 - Month, 4 - Year */
-                    expiration_timeout_unit_id?: number;
-                    /** @description Sale without code */
-                    is_allow_empty_code?: boolean;
-                    /** @description Object with item_type_id and its name */
-                    item_type?: {
-                        /** @description Identifier of the expiration limit */
-                        id?: number;
-                        /** @description Name of the constraint */
-                        title?: string;
-                    };
-                };
-                /** @description An object with information about the current status of the certificate */
-                status?: {
-                    /** @description Status ID */
-                    id?: number;
-                    /** @description Status name */
-                    title?: string;
-                };
-            }[];
+            data?: components["schemas"]["Certificate"][];
             /** @description Metadata (contains the number of certificates found) */
             meta?: components["schemas"]["CountMeta"];
-        };
-        get_user_loyalty_cards_200: {
-            /**
-             * @description Loyalty card ID
-             * @example 9210520
-             */
-            id?: number;
-            /**
-             * @description Loyalty card balance
-             * @example 100
-             */
-            balance?: number;
-            points?: number;
-            /**
-             * @description Amount Paid
-             * @example 1000
-             */
-            paid_amount?: number;
-            /**
-             * @description Amount "Sold"
-             * @example 1000
-             */
-            sold_amount?: number;
-            /**
-             * @description Number of visits
-             * @example 1
-             */
-            visits_count?: number;
-            /**
-             * @description Card number
-             * @example 14507109210520
-             */
-            number?: string | number;
-            /**
-             * @description Loyalty card type identifier
-             * @example 10992
-             */
-            type_id?: number;
-            /**
-             * @description ID of the chain where the card was created
-             * @example 145071
-             */
-            salon_group_id?: number;
-            /**
-             * @description An object that contains the "id" and "title" fields: card type identifier and card type name, respectively
-             * @example {
-             *       "id": 10992,
-             *       "title": "5+2",
-             *       "salon_group_id": 145071
-             *     }
-             */
-            type?: {
-                /** @example 10992 */
-                id?: number;
-                /** @example 5+2 */
-                title?: string;
-                /** @example 145071 */
-                salon_group_id?: number;
-            };
-            /**
-             * @description An object that contains the "id" and "title" fields: the identifier of the chain where the card type was created and the name of this chain
-             * @example {
-             *       "id": 145071,
-             *       "title": "Dough chain1."
-             *     }
-             */
-            salon_group?: {
-                /** @example 145071 */
-                id?: number;
-                /** @example Dough chain1. */
-                title?: string;
-            };
-            /**
-             * @description An array with information about promotions linked to a loyalty card
-             * @example [
-             *       {
-             *         "id": 18005,
-             *         "title": "5+2",
-             *         "value": 0,
-             *         "loyalty_type_id": 13,
-             *         "item_type_id": 3,
-             *         "value_unit_id": 1,
-             *         "group_id": 145071,
-             *         "loyalty_type": {
-             *           "id": 13,
-             *           "title": "Discount for a given number of accumulated services",
-             *           "is_discount": true,
-             *           "is_cashback": false,
-             *           "is_static": false,
-             *           "is_accumulative": false
-             *         },
-             *         "rules": [
-             *           {
-             *             "id": 72803,
-             *             "loyalty_program_id": 18005,
-             *             "loyalty_type_id": 13,
-             *             "value": 20,
-             *             "parameter": 0
-             *           },
-             *           {
-             *             "id": 72804,
-             *             "loyalty_program_id": 18005,
-             *             "loyalty_type_id": 13,
-             *             "value": 10,
-             *             "parameter": 0
-             *           },
-             *           {
-             *             "id": 72805,
-             *             "loyalty_program_id": 18005,
-             *             "loyalty_type_id": 13,
-             *             "value": 100,
-             *             "parameter": 0
-             *           }
-             *         ]
-             *       }
-             *     ]
-             */
-            programs?: {
-                /** @description Promotion ID */
-                id?: number;
-                /** @description Share name */
-                title?: string;
-                /** @description The value from which the rule will work */
-                value?: number;
-                /** @description Promotion type ID */
-                loyalty_type_id?: number;
-                /** @description Is cashback earned on products? */
-                item_type_id?: number;
-                /** @description Bonus field. Discount % or Fixed. sum */
-                value_unit_id?: number;
-                /** @description ID of the chain where the promotion was created */
-                group_id?: number;
-                /** @description Object with information about the promotion */
-                loyalty_type?: {
-                    /** @description Promotion type ID */
-                    id?: number;
-                    /** @description Share type name */
-                    title?: string;
-                    /** @description Discount */
-                    is_discount?: boolean;
-                    /** @description Cashback */
-                    is_cashback?: boolean;
-                    /** @description Fixed discount */
-                    is_static?: boolean;
-                    /** @description Accumulative discount */
-                    is_accumulative?: boolean;
-                };
-                /** @description An array with information about the rules configured in the promotion */
-                rules?: {
-                    /** @description Rule ID */
-                    id?: number;
-                    /** @description Identifier of the stock to which the rule is attached */
-                    loyalty_program_id?: number;
-                    /** @description Promotion type ID */
-                    loyalty_type_id?: number;
-                    /** @description The value from which the rule will work */
-                    value?: number;
-                    parameter?: number;
-                }[];
-            }[];
         };
         get_user_memberships_200: components["schemas"]["Envelope"] & {
             /**
@@ -26770,190 +26667,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Membership ID */
-                id?: number;
-                /** @description Subscription code */
-                number?: string | number;
-                /** @description Service name, with number of uses */
-                balance_string?: string;
-                /** @description Is the membership frozen? */
-                is_frozen?: boolean;
-                /** @description The period the membership was frozen */
-                freeze_period?: number;
-                /** @description Subscription expiration value */
-                period?: number;
-                /** @description Identifier of the expiration units. 1 - day, 2 - week, 3 - month, 4 - year */
-                period_unit_id?: number;
-                /** @description Subscription expiration date */
-                expiration_date?: string | null;
-                /** @description Subscription creation date */
-                created_date?: string;
-                /** @description Subscription activation date */
-                activated_date?: string | null;
-                /** @description Whether membership has unified balance */
-                is_united_balance?: boolean;
-                /** @description Whether unified balance is unlimited */
-                is_united_balance_unlimited?: boolean;
-                /** @description Number of services for unified balance */
-                united_balance_services_count?: number;
-                /** @description Product transaction ID */
-                goods_transaction_id?: number;
-                /** @description Subscription type slug */
-                slug?: string;
-                /** @description Current membership status */
-                status?: {
-                    /** @description Status ID */
-                    id?: number;
-                    /** @description Status name */
-                    title?: string;
-                    /** @description Full status name */
-                    extended_title?: string;
-                    /** @description Status slug */
-                    slug?: string;
-                    /** @description Status category */
-                    category?: string;
-                };
-                /** @description An object that includes the links array with information about the membership balance */
-                balance_container?: {
-                    /** @description Array of services covered by the membership */
-                    links?: {
-                        /** @description Number of applications */
-                        count?: number;
-                        /** @description Whether count is unlimited */
-                        is_unlimited?: boolean;
-                        /** @description Service details */
-                        service?: {
-                            id?: number;
-                            category_id?: number;
-                            is_category?: boolean;
-                            title?: string;
-                            online_sale_title?: string;
-                            is_chain?: boolean;
-                            chain_price_min?: number;
-                            chain_price_max?: number;
-                            category?: Record<string, never>;
-                        };
-                        /** @description Service category */
-                        category?: {
-                            /** @description Service ID */
-                            id?: number;
-                            /** @description Service Category ID */
-                            category_id?: number;
-                            /** @description Service name */
-                            title?: string;
-                            is_category?: boolean;
-                            online_sale_title?: string;
-                            is_chain?: boolean;
-                            chain_price_min?: number;
-                            chain_price_max?: number;
-                            category?: Record<string, never>;
-                        };
-                    }[];
-                };
-                /** @description Object with information about membership type */
-                type?: {
-                    /** @description Membership type ID */
-                    id?: number;
-                    /** @description Identifier of the chain in which the membership type is valid */
-                    salon_group_id?: number;
-                    /** @description Membership type name */
-                    title?: string | number;
-                    /** @description Subscription expiration date (0 if not set) */
-                    period?: number;
-                    /** @description Subscription validity period unit (list of possible values, if not set - 0) */
-                    period_unit_id?: number;
-                    /** @description Is it possible to freeze memberships? true - allowed, false - not allowed */
-                    allow_freeze?: boolean;
-                    /** @description Maximum total freezing period (days) */
-                    freeze_limit?: number;
-                    /** @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year */
-                    freeze_limit_unit_id?: number;
-                    /** @description Allow booking when membership is frozen */
-                    is_booking_when_frozen_allowed?: boolean;
-                    /** @description Category ID restriction */
-                    category_id?: number | null;
-                    /** @description Allow the sale of a membership without a code? true - allow, false - do not allow */
-                    is_allow_empty_code?: boolean;
-                    /** @description Total or separate membership balance: true - total, false - separate */
-                    is_united_balance?: boolean;
-                    /** @description Number of visits for total balance */
-                    united_balance_services_count?: number;
-                    /** @description Whether unified balance is unlimited */
-                    is_united_balance_unlimited?: boolean;
-                    /** @description Subscription type slug */
-                    slug?: string;
-                    /** @description Whether activation code is required */
-                    is_code_required?: boolean;
-                    /** @description Balance edit permission level */
-                    balance_edit_type_id?: number;
-                    /** @description Subscription price */
-                    cost?: number;
-                    /** @description Whether membership type is archived */
-                    is_archived?: boolean;
-                    /** @description Date when archived */
-                    date_archived?: string | null;
-                    /** @description Activation type: 1 = on sale, 2 = on first use, 3 = from specific date */
-                    expiration_type_id?: number;
-                    /** @description Human-readable expiration type */
-                    expiration_type_title?: string;
-                    /** @description Whether service price can be adjusted */
-                    service_price_correction?: boolean;
-                    /** @description Whether online sale is enabled */
-                    is_online_sale_enabled?: boolean;
-                    /** @description Title for online sale */
-                    online_sale_title?: string;
-                    /** @description Description for online sale */
-                    online_sale_description?: string;
-                    /** @description Price for online sale */
-                    online_sale_price?: number;
-                    /** @description Time units for autoactivation */
-                    autoactivation_time?: number;
-                    /** @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years */
-                    autoactivation_time_unit_id?: number;
-                    /** @description Sort order weight */
-                    weight?: number;
-                    /** @description Subscription type category */
-                    category?: string;
-                    /** @description An object that includes the links array with information about the membership balance */
-                    balance_container?: {
-                        /** @description Array of services covered by the membership */
-                        links?: {
-                            /** @description Number of applications */
-                            count?: number;
-                            /** @description Whether count is unlimited */
-                            is_unlimited?: boolean;
-                            /** @description Service details */
-                            service?: {
-                                id?: number;
-                                category_id?: number;
-                                is_category?: boolean;
-                                title?: string;
-                                online_sale_title?: string;
-                                is_chain?: boolean;
-                                chain_price_min?: number;
-                                chain_price_max?: number;
-                                category?: Record<string, never>;
-                            };
-                            /** @description Service category */
-                            category?: {
-                                /** @description Service ID */
-                                id?: number;
-                                /** @description Service Category ID */
-                                category_id?: number;
-                                /** @description Service name */
-                                title?: string;
-                                is_category?: boolean;
-                                online_sale_title?: string;
-                                is_chain?: boolean;
-                                chain_price_min?: number;
-                                chain_price_max?: number;
-                                category?: Record<string, never>;
-                            };
-                        }[];
-                    };
-                };
-            }[];
+            data?: components["schemas"]["Membership"][];
             /** @description Metadata (contains the number of subscriptions found) */
             meta?: components["schemas"]["CountMeta"];
         };
@@ -27249,309 +26963,8 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Object with data
-             * @example {
-             *       "attendance": 1,
-             *       "datetime": "2026-09-21T23:00:00.000-05:00",
-             *       "comment": 0,
-             *       "records": [
-             *         {
-             *           "id": 37955315,
-             *           "company_id": 4564,
-             *           "staff_id": 55436,
-             *           "services": [],
-             *           "events": [],
-             *           "goods_transactions": [],
-             *           "staff": {
-             *             "id": 55436,
-             *             "name": "John Doe",
-             *             "specialization": "Manicure and pedicure",
-             *             "position": {
-             *               "id": 1,
-             *               "title": "Supervisor"
-             *             },
-             *             "avatar": "https://app.alteg.io/uploads/masters/sm/b/bb/bb59d4cc17d9b16_20171215174158.png",
-             *             "avatar_big": "https://app.alteg.io/uploads/masters/origin/c/cf/cfb8c5cee58000b_20171215174158.png",
-             *             "rating": 4.89,
-             *             "votes_count": 0
-             *           },
-             *           "client": {
-             *             "id": 4240788,
-             *             "name": "dev1",
-             *             "phone": 13155550175,
-             *             "card": 415,
-             *             "email": "",
-             *             "success_visits_count": 58,
-             *             "fail_visits_count": 9
-             *           },
-             *           "date": "2026-09-21T23:00:00.000-05:00",
-             *           "datetime": "2026-09-21T23:00:00.000-05:00",
-             *           "create_date": "2026-03-22T17:55:14-05:00",
-             *           "comment": "",
-             *           "online": false,
-             *           "visit_attendance": 1,
-             *           "attendance": 1,
-             *           "confirmed": 1,
-             *           "seance_length": 3600,
-             *           "length": 3600,
-             *           "sms_before": 1,
-             *           "sms_now": 1,
-             *           "sms_now_text": "",
-             *           "email_now": 1,
-             *           "notified": 0,
-             *           "master_request": 0,
-             *           "api_id": "0",
-             *           "from_url": "",
-             *           "review_requested": 0,
-             *           "visit_id": 8260852,
-             *           "created_user_id": 999290,
-             *           "deleted": 0,
-             *           "paid_full": 0,
-             *           "prepaid": 0,
-             *           "prepaid_confirmed": 0,
-             *           "last_change_date": "2026-03-28T17:46:48-05:00",
-             *           "custom_color": "",
-             *           "custom_font_color": "",
-             *           "record_labels": [],
-             *           "activity_id": 0,
-             *           "custom_fields": {},
-             *           "documents": [
-             *             {
-             *               "id": 8172893,
-             *               "type_id": 7,
-             *               "storage_id": 0,
-             *               "user_id": 746310,
-             *               "company_id": 4564,
-             *               "number": 4163,
-             *               "comment": "",
-             *               "date_created": "2026-09-21T23:00:00.000-05:00",
-             *               "category_id": 0,
-             *               "visit_id": 3,
-             *               "record_id": 2,
-             *               "type_title": "Visit"
-             *             }
-             *           ]
-             *         }
-             *       ]
-             *     }
-             */
-            data?: {
-                /**
-                 * @description Visit status
-                 * @example 1
-                 */
-                attendance?: number;
-                /**
-                 * @description Date of visit
-                 * @example 2026-09-21T23:00:00.000-05:00
-                 */
-                datetime?: string;
-                /** @description A comment */
-                comment?: number;
-                /**
-                 * @description Appointment array
-                 * @example [
-                 *       {
-                 *         "id": 37955315,
-                 *         "company_id": 4564,
-                 *         "staff_id": 55436,
-                 *         "services": [],
-                 *         "events": [],
-                 *         "goods_transactions": [],
-                 *         "staff": {
-                 *           "id": 55436,
-                 *           "name": "John Doe",
-                 *           "specialization": "Manicure and pedicure",
-                 *           "position": {
-                 *             "id": 1,
-                 *             "title": "Supervisor"
-                 *           },
-                 *           "avatar": "https://app.alteg.io/uploads/masters/sm/b/bb/bb59d4cc17d9b16_20171215174158.png",
-                 *           "avatar_big": "https://app.alteg.io/uploads/masters/origin/c/cf/cfb8c5cee58000b_20171215174158.png",
-                 *           "rating": 4.89,
-                 *           "votes_count": 0
-                 *         },
-                 *         "client": {
-                 *           "id": 4240788,
-                 *           "name": "dev1",
-                 *           "phone": 13155550175,
-                 *           "card": 415,
-                 *           "email": "",
-                 *           "success_visits_count": 58,
-                 *           "fail_visits_count": 9
-                 *         },
-                 *         "date": "2026-09-21T23:00:00.000-05:00",
-                 *         "datetime": "2026-09-21T23:00:00.000-05:00",
-                 *         "create_date": "2026-03-22T17:55:14-05:00",
-                 *         "comment": "",
-                 *         "online": false,
-                 *         "visit_attendance": 1,
-                 *         "attendance": 1,
-                 *         "confirmed": 1,
-                 *         "seance_length": 3600,
-                 *         "length": 3600,
-                 *         "sms_before": 1,
-                 *         "sms_now": 1,
-                 *         "sms_now_text": "",
-                 *         "email_now": 1,
-                 *         "notified": 0,
-                 *         "master_request": 0,
-                 *         "api_id": "0",
-                 *         "from_url": "",
-                 *         "review_requested": 0,
-                 *         "visit_id": 8260852,
-                 *         "created_user_id": 999290,
-                 *         "deleted": 0,
-                 *         "paid_full": 0,
-                 *         "prepaid": 0,
-                 *         "prepaid_confirmed": 0,
-                 *         "last_change_date": "2026-03-28T17:46:48-05:00",
-                 *         "custom_color": "",
-                 *         "custom_font_color": "",
-                 *         "record_labels": [],
-                 *         "activity_id": 0,
-                 *         "custom_fields": {},
-                 *         "documents": [
-                 *           {
-                 *             "id": 8172893,
-                 *             "type_id": 7,
-                 *             "storage_id": 0,
-                 *             "user_id": 746310,
-                 *             "company_id": 4564,
-                 *             "number": 4163,
-                 *             "comment": "",
-                 *             "date_created": "2026-09-21T23:00:00.000-05:00",
-                 *             "category_id": 0,
-                 *             "visit_id": 3,
-                 *             "record_id": 2,
-                 *             "type_title": "Visit"
-                 *           }
-                 *         ]
-                 *       }
-                 *     ]
-                 */
-                records?: {
-                    /** @description Appointment ID */
-                    id?: number;
-                    /** @description location ID */
-                    company_id?: number;
-                    /** @description team member ID */
-                    staff_id?: number;
-                    /** @description Services Array */
-                    services?: unknown[];
-                    events?: unknown[];
-                    /** @description Array of commodity transactions */
-                    goods_transactions?: unknown[];
-                    /** @description team member Information */
-                    staff?: {
-                        /** @description team member ID */
-                        id?: number;
-                        /** @description team member name */
-                        name?: string;
-                        /** @description team member specialization */
-                        specialization?: string;
-                        /** @description team member's position */
-                        position?: {
-                            /** @description Job ID */
-                            id?: number;
-                            /** @description Job Title */
-                            title?: string;
-                        };
-                        /** @description The path to the file with the team member's avatar */
-                        avatar?: string;
-                        /** @description Path to a file with a higher resolution team member avatar */
-                        avatar_big?: string;
-                        /** @description Rating */
-                        rating?: number;
-                        /** @description Number of votes that rated the team member */
-                        votes_count?: number;
-                    };
-                    /** @description Client Information */
-                    client?: {
-                        /** @description Client ID */
-                        id?: number;
-                        /** @description Client name */
-                        name?: string;
-                        /** @description Customer phone number */
-                        phone?: string | number;
-                        /** @description Client card number */
-                        card?: string | number;
-                        /** @description Client's email address */
-                        email?: string;
-                        /** @description Number of customer visits, in the "Customer arrived" status */
-                        success_visits_count?: number;
-                        /** @description Number of canceled customer visits */
-                        fail_visits_count?: number;
-                    };
-                    /** @description Date of visit */
-                    date?: string;
-                    /** @description Date of visit in ISO format */
-                    datetime?: string;
-                    /** @description Date the visit was created */
-                    create_date?: string;
-                    /** @description Commentary on the visit */
-                    comment?: string;
-                    /** @description (Read only) Whether the appointment is online or not (false if the appointment was made by an administrator) */
-                    online?: boolean;
-                    /** @description Visit status */
-                    visit_attendance?: number;
-                    /** @description Status of the appointment in the visit */
-                    attendance?: number;
-                    /** @description Is the appointment verified? */
-                    confirmed?: number;
-                    /** @description Appointment duration in seconds. Includes technical_break_duration. Equal to the sum of services plus the technical break. */
-                    seance_length?: number;
-                    /** @description Appointment duration in seconds. Alias of seance_length. Includes technical_break_duration. */
-                    length?: number;
-                    /** @description Whether to send an SMS reminder to the client (if the client is specified) */
-                    sms_before?: number;
-                    /** @description Did you send SMS when adding an appointment */
-                    sms_now?: number;
-                    /** @description SMS text */
-                    sms_now_text?: string;
-                    /** @description Has an email notification been sent? */
-                    email_now?: number;
-                    /** @description Flag for confirmation of the appointment by the location administrator, if the client asked to confirm the appointment */
-                    notified?: number;
-                    /** @description Indicates whether a specific team member was selected for the appointment. Set to false if the "any team member" option was chosen */
-                    master_request?: number;
-                    /** @description External appointment ID */
-                    api_id?: string;
-                    /** @description From which page the transition was made to complete the appointment (website, VK application, etc.) */
-                    from_url?: string;
-                    /** @description Flag for requesting visit feedback from the client */
-                    review_requested?: number;
-                    /** @description Group event ID */
-                    activity_id?: number;
-                    documents?: {
-                        /** @description Document ID */
-                        id?: number;
-                        /** @description Document type */
-                        type_id?: number;
-                        /** @description Inventory ID */
-                        storage_id?: number;
-                        /** @description ID of the user who created the document */
-                        user_id?: number;
-                        /** @description location ID */
-                        company_id?: number;
-                        /** @description Document Number */
-                        number?: number;
-                        /** @description Document comment */
-                        comment?: string;
-                        /** @description Document creation date */
-                        date_created?: string;
-                        /** @description Product category ID */
-                        category_id?: number;
-                        /** @description Visit ID */
-                        visit_id?: number;
-                        /** @description Appointment ID */
-                        record_id?: number;
-                        /** @description The name of the entity to which the document belongs */
-                        type_title?: string;
-                    }[];
-                }[];
-            };
+            /** @description Object with data */
+            data?: components["schemas"]["Visit"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -27999,105 +27412,6 @@ export interface components {
             code?: number;
             message?: string;
         };
-        /**
-         * @example {
-         *       "id": 9250498,
-         *       "balance": 0,
-         *       "points": 0,
-         *       "paid_amount": 16300,
-         *       "sold_amount": 19320,
-         *       "visits_count": 5,
-         *       "number": "01010101",
-         *       "type_id": 8230,
-         *       "salon_group_id": 145071,
-         *       "type": {
-         *         "id": 8230,
-         *         "title": "Sample text",
-         *         "salon_group_id": 145071
-         *       },
-         *       "salon_group": {
-         *         "id": 145071,
-         *         "title": "Sample text"
-         *       },
-         *       "programs": [
-         *         {
-         *           "id": 12720,
-         *           "title": "Sample text",
-         *           "value": 10,
-         *           "loyalty_type_id": 7,
-         *           "item_type_id": 0,
-         *           "value_unit_id": 1,
-         *           "group_id": 145071,
-         *           "loyalty_type": {
-         *             "id": 7,
-         *             "title": "Sample text",
-         *             "is_discount": false,
-         *             "is_cashback": true,
-         *             "is_static": false,
-         *             "is_accumulative": true
-         *           },
-         *           "rules": [
-         *             {
-         *               "id": 71149,
-         *               "loyalty_program_id": 12720,
-         *               "loyalty_type_id": 7,
-         *               "value": 10,
-         *               "parameter": 100
-         *             }
-         *           ]
-         *         }
-         *       ]
-         *     }
-         */
-        issue_loyalty_card_200: {
-            id?: number;
-            balance?: number;
-            points?: number;
-            paid_amount?: number;
-            sold_amount?: number;
-            visits_count?: number;
-            number?: string;
-            type_id?: number;
-            salon_group_id?: number;
-            type?: {
-                id?: number;
-                title?: string;
-                salon_group_id?: number;
-            };
-            salon_group?: {
-                id?: number;
-                title?: string;
-            };
-            programs?: {
-                id?: number;
-                title?: string;
-                value?: number;
-                loyalty_type_id?: number;
-                item_type_id?: number;
-                value_unit_id?: number;
-                group_id?: number;
-                loyalty_type?: {
-                    id?: number;
-                    title?: string;
-                    is_discount?: boolean;
-                    is_cashback?: boolean;
-                    is_static?: boolean;
-                    is_accumulative?: boolean;
-                };
-                rules?: {
-                    id?: number;
-                    loyalty_program_id?: number;
-                    loyalty_type_id?: number;
-                    value?: number;
-                    parameter?: number;
-                }[];
-            }[];
-        };
-        issue_loyalty_card_request: {
-            loyalty_card_number: number;
-            loyalty_card_type_id: number;
-            phone: number;
-        };
         leave_comment_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -28122,49 +27436,9 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Comment ID */
-                id?: number;
-                /** @description location ID */
-                salon_id?: number;
-                /** @description 1 - comment to the team member, 0 - to the location */
-                type?: number;
-                /** @description Team Member ID if type = 1 */
-                master_id?: number;
-                /** @description Comment text */
-                text?: string;
-                /** @description The date the comment was posted */
-                date?: string;
-                /** @description Rating (from 1 to 5) */
-                rating?: string | number;
-                /** @description ID of the user who left the comment */
-                user_id?: number;
-                /** @description Name of the user who left the comment */
-                user_name?: string;
-                /** @description Avatar of the user who left the comment */
-                user_avatar?: string;
-                /** @description ID of the post after which the review was left */
-                record_id?: number;
-            }[];
+            data?: components["schemas"]["Comment"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        leave_comment_request: {
-            /**
-             * @description Rating from 1 to 5
-             * @example 4
-             */
-            mark: number;
-            /**
-             * @description Username to be displayed on the review page
-             * @example Victor
-             */
-            name: string;
-            /**
-             * @description Feedback text
-             * @example Everything is very bad!
-             */
-            text: string;
         };
         list_client_comments_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -28186,60 +27460,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /**
-                 * @description ID of a comment for a client.
-                 * @example 123
-                 */
-                id?: number;
-                /**
-                 * @description Datetime of a comment for a client created.
-                 * @example 2026-01-01T12:12:12-05:00
-                 */
-                create_date?: string;
-                /**
-                 * @description Datetime of a comment for a client last updated.
-                 * @example 2026-01-01T12:12:12-05:00
-                 */
-                update_date?: string;
-                /**
-                 * @description Type of a comment for a client:
-                 *     default: - text comment;
-                 *     file: - uploaded file.
-                 * @enum {string}
-                 */
-                type?: "default" | "file";
-                /**
-                 * @description Text of a comment for a client (type = "default", for type = "file" the text is returned empty).
-                 * @example Comment for a client
-                 */
-                text?: string;
-                /**
-                 * @description Files in a client details that triggered the comment creation (type = "file", for type = "default" the files array is returned empty).
-                 * @example []
-                 */
-                files?: {
-                    /**
-                     * @description Download link for a file in a client details.
-                     * @example https://api.alteg.io/client_files/download/123/123/
-                     */
-                    link?: string;
-                    /**
-                     * @description Original filename for a file in a client details.
-                     * @example file.pdf
-                     */
-                    filename?: string;
-                }[];
-                /**
-                 * @description User created a comment for a client or uploaded files in a client details.
-                 * @example {
-                 *       "id": 123,
-                 *       "name": "John Johnson",
-                 *       "avatar": "https://api.alteg.io/images/avatar.png"
-                 *     }
-                 */
-                user?: Record<string, never> | null;
-            }[];
+            data?: components["schemas"]["ClientComment"][];
             /** @description Additional response data. */
             meta?: components["schemas"]["CountMeta"];
         };
@@ -28647,31 +27868,6 @@ export interface components {
                  * @example 123
                  */
                 company_id: number;
-            }[];
-        };
-        schedule_team_member_update_deprecated_request: {
-            /**
-             * @description Schedule date (YYYY-MM-DD)
-             * @example 2026-01-15
-             */
-            date: string;
-            /**
-             * @description Whether the team member is working on this date
-             * @example true
-             */
-            is_working: boolean;
-            /** @description Working time intervals */
-            slots: {
-                /**
-                 * @description Interval start time (HH:mm)
-                 * @example 10:00
-                 */
-                from?: string;
-                /**
-                 * @description Interval end time (HH:mm)
-                 * @example 14:30
-                 */
-                to?: string;
             }[];
         };
         search_client_visits_200: components["schemas"]["Envelope"] & {
@@ -29414,113 +28610,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Event ID */
-                id?: number;
-                /** @description Service ID */
-                service_id?: number;
-                /** @description Location ID */
-                company_id?: number;
-                /** @description team member ID */
-                staff_id?: number;
-                /** @description Session date */
-                date?: string;
-                /** @description Duration */
-                length?: number;
-                /** @description Capacity */
-                capacity?: number;
-                /** @description Number of appointments */
-                records_count?: number;
-                /** @description Color */
-                color?: string;
-                /** @description Instructions */
-                instructions?: string;
-                /** @description Link to instructions */
-                stream_link?: string;
-                /** @description Font color */
-                font_color?: string;
-                /** @description Notifications */
-                notified?: boolean;
-                /** @description Prepayment */
-                prepaid?: string;
-                /** @description Service */
-                service?: {
-                    /** @description Service ID */
-                    id?: number;
-                    /** @description Service category identifier */
-                    category_id?: number;
-                    /** @description Service name */
-                    title?: string;
-                    /** @description The minimum cost of the service */
-                    price_min?: number;
-                    /** @description Maximum cost of the service */
-                    price_max?: number;
-                    /** @description A comment */
-                    comment?: string;
-                    /** @description The path to the image with the image of the service */
-                    image_url?: string;
-                    /** @description Category ID for the location on the chain */
-                    salon_service_id?: number;
-                    /** @description Prepayment */
-                    prepaid?: string;
-                    /** @description Category */
-                    category?: {
-                        /** @description Category ID */
-                        id?: number;
-                        /** @description Product category ID (0 if the item is a product) */
-                        category_id?: number;
-                        /** @description name of category */
-                        title?: string;
-                    };
-                };
-                /** @description team member */
-                staff?: {
-                    /** @description team member ID */
-                    id?: number;
-                    /** @description team member External ID */
-                    api_id?: string | null;
-                    /** @description team member name */
-                    name?: string;
-                    /** @description Location ID */
-                    company_id?: number;
-                    /** @description team member specialization */
-                    specialization?: string;
-                    /** @description Rating */
-                    rating?: number;
-                    /** @description Whether to show the team member's rating (1 - show, 0 - do not show) */
-                    show_rating?: number;
-                    /** @description Path to team member avatar file */
-                    avatar?: string;
-                    /** @description The path to the team member's avatar file in a higher resolution */
-                    avatar_big?: string;
-                    /** @description Number of comments to the team member */
-                    comments_count?: number;
-                    /** @description Number of votes that rated a team member */
-                    votes_count?: number;
-                    /** @description Average rating */
-                    average_score?: number;
-                    /** @description Indicates whether online payment is available for the appointment */
-                    prepaid?: string;
-                    /** @description team member's position */
-                    position?: {
-                        /** @description Job ID */
-                        id?: number;
-                        /** @description Job Title */
-                        title?: string;
-                    };
-                };
-                /** @description Resource instance */
-                resource_instances?: {
-                    /** @description Resource instance ID */
-                    id?: number;
-                    /** @description Resource instance name */
-                    title?: string;
-                    /** @description Resource ID */
-                    resource_id?: number;
-                }[];
-                /** @description Post category */
-                labels?: unknown[] | Record<string, never>;
-            }[];
+            data?: components["schemas"]["Event"][];
             /** @description Metadata (contains the number of Events found) */
             meta?: components["schemas"]["CountMeta"];
         };
@@ -29577,81 +28667,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Transaction ID */
-                id?: number;
-                /** @description Document ID */
-                document_id?: number;
-                /** @description Transaction type identifier */
-                type_id?: number;
-                /** @description Transaction type */
-                type?: string;
-                /** @description Product */
-                good?: {
-                    /** @description Item ID */
-                    id?: number;
-                    /** @description Product Name */
-                    title?: string;
-                };
-                /** @description Inventory */
-                storage?: {
-                    /** @description Inventory ID */
-                    id?: number;
-                    /** @description Inventory name */
-                    title?: string;
-                };
-                /** @description Unit of measurement */
-                unit?: {
-                    /** @description Unit ID */
-                    id?: number;
-                    /** @description Unit name */
-                    title?: string;
-                };
-                /** @description Unit type: 1 - for sale, 2 - for write-off */
-                operation_unit_type?: number;
-                /** @description date of creation */
-                create_date?: string;
-                /** @description Last modified date */
-                last_change_date?: string;
-                /** @description Unit price */
-                cost_per_unit?: number;
-                /** @description Price */
-                cost?: number;
-                /** @description Discount */
-                discount?: number;
-                /** @description team member */
-                master?: {
-                    /** @description team member ID */
-                    id?: number;
-                    /** @description team member name */
-                    title?: string;
-                };
-                /** @description The supplier */
-                supplier?: {
-                    /** @description Vendor ID */
-                    id?: number;
-                    /** @description Supplier name */
-                    title?: string;
-                };
-                /** @description Appointment ID */
-                record_id?: number;
-                /** @description Service */
-                service?: {
-                    /** @description Service ID */
-                    id?: number;
-                    /** @description Service name */
-                    title?: string;
-                };
-                /** @description Customer */
-                clients?: {
-                    /** @description Client ID */
-                    id?: number;
-                    /** @description Client name */
-                    name?: string;
-                    /** @description Customer phone */
-                    phone?: string | number;
-                };
-            }[];
+            data?: components["schemas"]["ProductTransaction"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -29967,18 +28983,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             /** @description Resulting schedules for modified team members */
-            data?: {
-                /** @example 12345 */
-                team_member_id?: number;
-                /** @example 2026-01-31 */
-                date?: string;
-                slots?: {
-                    /** @example 10:00 */
-                    from?: string;
-                    /** @example 19:00 */
-                    to?: string;
-                }[];
-            }[];
+            data?: components["schemas"]["TeamMemberSchedule"][];
             meta?: components["schemas"]["CountMeta"];
         };
         set_team_member_schedule_request: {
@@ -30671,22 +29676,6 @@ export interface components {
         };
         /**
          * @example {
-         *       "type": "text",
-         *       "code": "my_text_field",
-         *       "title": "Sample text",
-         *       "user_can_edit": true,
-         *       "show_in_ui": true
-         *     }
-         */
-        update_custom_field_request: {
-            type?: string;
-            code?: string;
-            title?: string;
-            user_can_edit?: boolean;
-            show_in_ui?: boolean;
-        };
-        /**
-         * @example {
          *       "success": true,
          *       "data": {
          *         "id": 22255503,
@@ -30730,56 +29719,8 @@ export interface components {
          */
         update_document_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                type_id?: number;
-                type?: {
-                    id?: number;
-                    title?: string;
-                };
-                storage_id?: number;
-                user_id?: number;
-                company_id?: number;
-                number?: number;
-                comment?: string;
-                create_date?: string;
-                storage?: {
-                    id?: number;
-                    title?: string;
-                };
-                company?: {
-                    id?: number;
-                    title?: string;
-                    country_id?: number;
-                    city_id?: number;
-                    timezone?: number;
-                    address?: string;
-                    coordinate_lat?: string;
-                    coordinate_lon?: string;
-                    logo?: string;
-                    zip?: string;
-                    phones?: unknown[];
-                    site?: string;
-                };
-                user?: {
-                    id?: string;
-                    name?: string;
-                    phone?: string;
-                };
-            };
+            data?: components["schemas"]["Document"];
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        /**
-         * @example {
-         *       "type_id": 0,
-         *       "storage_id": 0,
-         *       "date_created": ""
-         *     }
-         */
-        update_document_request: {
-            type_id?: number;
-            storage_id?: number;
-            date_created?: string;
         };
         update_event_200: components["schemas"]["Envelope"] & {
             /**
@@ -30787,176 +29728,8 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Object with data
-             * @example {
-             *       "id": 108,
-             *       "salon_id": 4564,
-             *       "service_id": 1185299,
-             *       "staff_id": 26427,
-             *       "date": "2026-09-21T23:00:00.000-05:00",
-             *       "length": 3600,
-             *       "capacity": 9,
-             *       "records_count": 0,
-             *       "color": "",
-             *       "font_color": "",
-             *       "service": {
-             *         "id": 1185299,
-             *         "title": "Group manicure",
-             *         "category_id": 754917
-             *       },
-             *       "staff": {
-             *         "id": 26427,
-             *         "name": "Monica Bellucci",
-             *         "company_id": 4564
-             *       },
-             *       "resource_instances": [
-             *         {
-             *           "id": 3127,
-             *           "title": "Manicure machine #1",
-             *           "resource_id": 1364
-             *         }
-             *       ]
-             *     }
-             */
-            data?: {
-                /**
-                 * @description Event ID
-                 * @example 108
-                 */
-                id?: number;
-                /**
-                 * @description Location ID (deprecated, use company_id)
-                 * @example 4564
-                 */
-                salon_id?: number;
-                /** @description Location ID */
-                company_id?: number;
-                /**
-                 * @description Service ID
-                 * @example 1185299
-                 */
-                service_id?: number;
-                /**
-                 * @description team member ID
-                 * @example 26427
-                 */
-                staff_id?: number;
-                /**
-                 * @description Event date and time
-                 * @example 2026-09-21T23:00:00.000-05:00
-                 */
-                date?: string;
-                /** @description Unix timestamp of Event date */
-                timestamp?: number;
-                /**
-                 * @description Event duration in seconds
-                 * @example 3600
-                 */
-                length?: number;
-                /**
-                 * @description Capacity
-                 * @example 9
-                 */
-                capacity?: number;
-                /** @description Number of Appointments in this Event */
-                records_count?: number;
-                /** @description Event color */
-                color?: string;
-                /** @description Font color */
-                font_color?: string;
-                /** @description Event instructions */
-                instructions?: string;
-                /** @description Stream link for online events */
-                stream_link?: string;
-                /** @description Whether notifications have been sent */
-                notified?: boolean;
-                /** @description Event comment */
-                comment?: string | null;
-                /** @description Prepayment status (forbidden, optional, required) */
-                prepaid?: string;
-                /** @description Whether Event is deleted */
-                is_deleted?: boolean;
-                /** @description Event duration details */
-                duration_details?: {
-                    /** @description Duration detail ID */
-                    id?: number;
-                    /** @description Services duration in seconds */
-                    services_duration?: number;
-                    /** @description Technical break duration in seconds */
-                    technical_break_duration?: number;
-                };
-                /**
-                 * @description Service
-                 * @example {
-                 *       "id": 1185299,
-                 *       "title": "Group manicure",
-                 *       "category_id": 754917
-                 *     }
-                 */
-                service?: {
-                    /**
-                     * @description Service ID
-                     * @example 1185299
-                     */
-                    id?: number;
-                    /**
-                     * @description Service name
-                     * @example Group manicure
-                     */
-                    title?: string;
-                    /**
-                     * @description Service category identifier
-                     * @example 754917
-                     */
-                    category_id?: number;
-                };
-                /**
-                 * @description team member
-                 * @example {
-                 *       "id": 26427,
-                 *       "name": "Monica Bellucci",
-                 *       "company_id": 4564
-                 *     }
-                 */
-                staff?: {
-                    /**
-                     * @description team member ID
-                     * @example 26427
-                     */
-                    id?: number;
-                    /**
-                     * @description team member name
-                     * @example Monica Bellucci
-                     */
-                    name?: string;
-                    /**
-                     * @description Location ID
-                     * @example 4564
-                     */
-                    company_id?: number;
-                };
-                /**
-                 * @description Resource instances
-                 * @example [
-                 *       {
-                 *         "id": 3127,
-                 *         "title": "Manicure machine #1",
-                 *         "resource_id": 1364
-                 *       }
-                 *     ]
-                 */
-                resource_instances?: {
-                    /** @description Resource instance ID */
-                    id?: number;
-                    /** @description Resource instance name */
-                    title?: string;
-                    /** @description Resource ID */
-                    resource_id?: number;
-                }[];
-                /** @description Event tags */
-                labels?: unknown[];
-            };
+            /** @description Object with data */
+            data?: components["schemas"]["Event"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -31014,42 +29787,6 @@ export interface components {
             days?: string[];
             repeat_mode_id?: number;
         };
-        update_event_request: {
-            /**
-             * @description Capacity
-             * @example 9
-             */
-            capacity: number;
-            /**
-             * @description date and time
-             * @example 2026-10-10 15:30
-             */
-            date: string;
-            /** @description Ignore errors (busy team member/resources, etc.) */
-            force: boolean;
-            /**
-             * @description Service ID
-             * @example 1185299
-             */
-            service_id: number;
-            /**
-             * @description team member ID
-             * @example 26427
-             */
-            staff_id: number;
-            /**
-             * @description Array of resource instance IDs
-             * @example [
-             *       3127
-             *     ]
-             */
-            resource_instance_ids?: unknown[];
-            /**
-             * @description Event duration in seconds
-             * @example 3600
-             */
-            length?: number;
-        };
         /**
          * @example {
          *       "success": true,
@@ -31093,64 +29830,8 @@ export interface components {
          */
         update_financial_transaction_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                date?: string;
-                type_id?: number;
-                expense_id?: number;
-                account_id?: number;
-                amount?: number;
-                client_id?: number;
-                master_id?: number;
-                supplier_id?: number;
-                comment?: string;
-                item_id?: number;
-                target_type_id?: number;
-                record_id?: number;
-                expense?: {
-                    id?: number;
-                    title?: string;
-                };
-                account?: {
-                    id?: number;
-                    title?: string;
-                    type_id?: number;
-                    type?: number;
-                    comment?: string;
-                    company_id?: number;
-                };
-                client?: {
-                    id?: string;
-                    name?: string;
-                    phone?: string;
-                };
-                last_change_date?: string;
-                master?: unknown[];
-                supplier?: unknown[];
-            };
+            data?: components["schemas"]["FinancialTransaction"];
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        /**
-         * @example {
-         *       "type_id": 2640,
-         *       "amount": 333,
-         *       "account_id": 35501,
-         *       "client_id": 4240788,
-         *       "master_id": 0,
-         *       "supplier_id": 0,
-         *       "comment": "Updated comment",
-         *       "date": "2017-03-22 20:50:01"
-         *     }
-         */
-        update_financial_transaction_request: {
-            type_id?: number;
-            amount?: number;
-            account_id?: number;
-            client_id?: number;
-            master_id?: number;
-            supplier_id?: number;
-            comment?: string;
-            date?: string;
         };
         update_location_200: components["schemas"]["Envelope"] & {
             /**
@@ -31254,145 +29935,8 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Product data object
-             * @example {
-             *       "title": "Shampoo 1",
-             *       "value": "Shampoo 1",
-             *       "label": "Shampoo 1 (123)",
-             *       "good_id": 123456,
-             *       "cost": 100500,
-             *       "unit_id": 4835,
-             *       "unit_short_title": "PC",
-             *       "service_unit_id": 3548,
-             *       "service_unit_short_title": "gr",
-             *       "actual_cost": 1050,
-             *       "unit_actual_cost": 105,
-             *       "unit_actual_cost_format": "105 r",
-             *       "unit_equals": 10,
-             *       "barcode": "123",
-             *       "loyalty_abonement_type_id": "150",
-             *       "loyalty_certificate_type_id": "0",
-             *       "loyalty_allow_empty_code": false,
-             *       "critical_amount": 0,
-             *       "desired_amount": 0,
-             *       "actual_amounts": [
-             *         {
-             *           "storage_id": 987,
-             *           "amount": 1000000
-             *         }
-             *       ],
-             *       "last_change_date": "2026-01-01T12:00:00-0500"
-             *     }
-             */
-            data?: {
-                /**
-                 * @description Name of product
-                 * @example Shampoo 1
-                 */
-                title?: string;
-                /**
-                 * @description Name of product
-                 * @example Shampoo 1
-                 */
-                value?: string;
-                /**
-                 * @description Product name with article number (if any)
-                 * @example Shampoo 1 (123)
-                 */
-                label?: string;
-                /**
-                 * @description Product ID
-                 * @example 123456
-                 */
-                good_id?: number;
-                /**
-                 * @description Selling price
-                 * @example 100500
-                 */
-                cost?: number;
-                /**
-                 * @description Sales Unit ID
-                 * @example 4835
-                 */
-                unit_id?: number;
-                /**
-                 * @description Sales unit
-                 * @example PC
-                 */
-                unit_short_title?: string;
-                /**
-                 * @description ID of unit of measure to write off
-                 * @example 3548
-                 */
-                service_unit_id?: number;
-                /**
-                 * @description Write-off unit
-                 * @example gr
-                 */
-                service_unit_short_title?: string;
-                /**
-                 * @description Cost price
-                 * @example 1050
-                 */
-                actual_cost?: number;
-                /**
-                 * @description Unit cost
-                 * @example 105
-                 */
-                unit_actual_cost?: number;
-                /**
-                 * @description Unit cost format
-                 * @example 105 r
-                 */
-                unit_actual_cost_format?: string;
-                /**
-                 * @description The ratio of the unit of measure for sale to the unit for write-off
-                 * @example 10
-                 */
-                unit_equals?: number;
-                /**
-                 * @description Barcode
-                 * @example 123
-                 */
-                barcode?: string;
-                /**
-                 * @description Subscription type identifier (if the product is a membership)
-                 * @example 150
-                 */
-                loyalty_abonement_type_id?: number | string;
-                /**
-                 * @description Certificate type identifier (if the item is a certificate)
-                 * @example 0
-                 */
-                loyalty_certificate_type_id?: number | string;
-                /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
-                loyalty_allow_empty_code?: boolean | number;
-                /** @description Critical residue */
-                critical_amount?: number;
-                /** @description Desired balance */
-                desired_amount?: number;
-                /**
-                 * @description Remaining stock
-                 * @example [
-                 *       {
-                 *         "storage_id": 987,
-                 *         "amount": 1000000
-                 *       }
-                 *     ]
-                 */
-                actual_amounts?: {
-                    /** @description Inventory ID */
-                    storage_id?: number;
-                    /** @description Quantity */
-                    amount?: number;
-                }[];
-                /**
-                 * @description The date the entity was last modified
-                 * @example 2026-01-01T12:00:00-0500
-                 */
-                last_change_date?: string;
-            };
+            /** @description Product data object */
+            data?: components["schemas"]["Product"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -31415,121 +29959,6 @@ export interface components {
                 conflict?: boolean;
             };
         };
-        update_product_request: {
-            /**
-             * @description Product category ID
-             * @example 289632
-             */
-            category_id: number;
-            /**
-             * @description Sales unit
-             * @example 216762
-             */
-            sale_unit_id: number;
-            /**
-             * @description Write-off unit
-             * @example 216762
-             */
-            service_unit_id: number;
-            /**
-             * @description Product Name
-             * @example Shampoo
-             */
-            title: string;
-            /**
-             * @description Title to be printed on receipt
-             * @example Shampoo
-             */
-            print_title?: string;
-            /**
-             * @description vendor code
-             * @example 123
-             */
-            article?: string;
-            /**
-             * @description Barcode
-             * @example 123
-             */
-            barcode?: string;
-            /**
-             * @description Selling price
-             * @example 1000
-             */
-            cost?: number;
-            /**
-             * @description Cost price
-             * @example 500
-             */
-            actual_cost?: number;
-            /**
-             * @description The ratio of the unit of measure for sale to the unit of measure for write-off
-             * @example 100
-             */
-            unit_equals?: number;
-            /**
-             * @description critical residue
-             * @example 1
-             */
-            critical_amount?: number;
-            /**
-             * @description Desired balance
-             * @example 1
-             */
-            desired_amount?: number;
-            /**
-             * @description Net weight
-             * @example 200
-             */
-            netto?: number;
-            /**
-             * @description Gross weight
-             * @example 250
-             */
-            brutto?: number;
-            /**
-             * @description A comment
-             * @example Test comment 123
-             */
-            comment?: string;
-            /** @description Taxation system */
-            tax_variant?: number;
-            /**
-             * @description VAT
-             * @example 3
-             */
-            vat_id?: number;
-            /**
-             * @description An array of rules for converting units of measurement (required if there are inventory operations for the product)
-             * @example [
-             *       {
-             *         "type": 1,
-             *         "base_unit": "service"
-             *       },
-             *       {
-             *         "type": 2,
-             *         "base_unit": "service"
-             *       },
-             *       {
-             *         "type": 3,
-             *         "base_unit": "sale"
-             *       },
-             *       {
-             *         "type": 4,
-             *         "base_unit": "sale"
-             *       },
-             *       {
-             *         "type": 5,
-             *         "base_unit": "sale"
-             *       }
-             *     ]
-             */
-            correction_rules?: {
-                /** @description Type of transaction */
-                type?: number;
-                /** @description Basic units in adjustment */
-                base_unit?: string;
-            }[];
-        };
         /**
          * @example {
          *       "success": true,
@@ -31548,29 +29977,8 @@ export interface components {
          */
         update_service_category_200: {
             success?: boolean;
-            data?: {
-                id?: number;
-                salon_service_id?: number;
-                title?: string;
-                weight?: number;
-                staff?: number[];
-            };
+            data?: components["schemas"]["ServiceCategory"];
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        /**
-         * @example {
-         *       "title": "Sample text",
-         *       "weight": 15,
-         *       "staff": [
-         *         5006,
-         *         8901
-         *       ]
-         *     }
-         */
-        update_service_category_request: {
-            title?: string;
-            weight?: number;
-            staff?: number[];
         };
         update_service_links_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -31639,28 +30047,6 @@ export interface components {
                 translation?: string;
             }[];
         };
-        update_tag_by_tag_id_request: {
-            /**
-             * @description name of tag
-             * @example Testway2
-             */
-            title?: string;
-            /**
-             * @description Tag color in #RRGGBB format
-             * @example #aa11ff
-             */
-            color?: string;
-            /**
-             * @description Tag type (1 - tag for customers, 2 - tag for appointments)
-             * @example 2
-             */
-            entity?: number;
-            /**
-             * @description Icon name
-             * @example Test
-             */
-            icon?: string;
-        };
         /**
          * @example {
          *       "success": true,
@@ -31692,14 +30078,6 @@ export interface components {
             success?: boolean;
             data?: components["schemas"]["TeamMember"];
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        update_team_member_schedule_request: {
-            /** @description date */
-            date: string;
-            /** @description Working date or not */
-            is_working: boolean;
-            /** @description Array of (from, to) working hours */
-            slots: Record<string, never>;
         };
         update_timetable_client_schedule_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -32495,486 +30873,10 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /**
-             * @description Object with data
-             * @example {
-             *       "id": 3428010,
-             *       "document_id": 22254960,
-             *       "type_id": 1,
-             *       "type": {
-             *         "id": 1,
-             *         "title": "Sale of goods"
-             *       },
-             *       "company_id": 4564,
-             *       "good_id": 232674,
-             *       "amount": -1,
-             *       "cost_per_unit": 100,
-             *       "discount": 10,
-             *       "cost": 90,
-             *       "unit_id": 1,
-             *       "storage_id": 36539,
-             *       "supplier_id": 0,
-             *       "client_id": 0,
-             *       "master_id": 26781,
-             *       "create_date": "2026-09-21T23:00:00.000-05:00",
-             *       "comment": "Transaction comment",
-             *       "deleted": false,
-             *       "good": {
-             *         "id": 232674,
-             *         "title": "Edition De Luxe",
-             *         "unit": "PC.",
-             *         "value": "delete yy",
-             *         "label": "delete yy",
-             *         "article": "",
-             *         "category": "goose category",
-             *         "category_id": 303603,
-             *         "salon_id": 91372,
-             *         "good_id": 15086312,
-             *         "cost": 500,
-             *         "unit_id": 216760,
-             *         "unit_short_title": "PC",
-             *         "service_unit_id": 216760,
-             *         "service_unit_short_title": "PC",
-             *         "actual_cost": 0,
-             *         "unit_actual_cost": 0,
-             *         "unit_actual_cost_format": "0 USD",
-             *         "unit_equals": 1,
-             *         "barcode": "",
-             *         "loyalty_abonement_type_id": "0",
-             *         "loyalty_certificate_type_id": "0",
-             *         "loyalty_allow_empty_code": true,
-             *         "actual_amounts": [],
-             *         "last_change_date": "2026-03-05T18:21:34-0500"
-             *       },
-             *       "storage": {
-             *         "id": 36539,
-             *         "title": "Products"
-             *       },
-             *       "sale_unit": null,
-             *       "service_unit": null,
-             *       "supplier": [],
-             *       "client": [],
-             *       "master": {
-             *         "id": 26781,
-             *         "name": "Angelina Jolie"
-             *       },
-             *       "unit": {
-             *         "id": 1,
-             *         "title": "Thing",
-             *         "short_title": "PC."
-             *       }
-             *     }
-             */
-            data?: {
-                /** @example 3428010 */
-                id?: number;
-                /** @example 22254960 */
-                document_id?: number;
-                /** @example 1 */
-                type_id?: number;
-                /**
-                 * @description Transaction type
-                 * @example {
-                 *       "id": 1,
-                 *       "title": "Sale of goods"
-                 *     }
-                 */
-                type?: {
-                    /**
-                     * @description Transaction type ID
-                     * @example 1
-                     */
-                    id?: number;
-                    /**
-                     * @description Transaction type name
-                     * @example Sale of goods
-                     */
-                    title?: string;
-                };
-                /**
-                 * @description location ID
-                 * @example 4564
-                 */
-                company_id?: number;
-                /**
-                 * @description Product ID
-                 * @example 232674
-                 */
-                good_id?: number;
-                /**
-                 * @description Quantity
-                 * @example -1
-                 */
-                amount?: number;
-                /**
-                 * @description Unit price
-                 * @example 100
-                 */
-                cost_per_unit?: number;
-                /**
-                 * @description Price
-                 * @example 90
-                 */
-                cost?: number;
-                /**
-                 * @description Discount
-                 * @example 10
-                 */
-                discount?: number;
-                /**
-                 * @description Unit ID
-                 * @example 1
-                 */
-                unit_id?: number;
-                /**
-                 * @description Inventory ID
-                 * @example 36539
-                 */
-                storage_id?: number;
-                /** @description Vendor ID */
-                supplier_id?: number;
-                /** @description Client ID */
-                client_id?: number;
-                /**
-                 * @description team member ID
-                 * @example 26781
-                 */
-                master_id?: number;
-                /**
-                 * @description date of creation
-                 * @example 2026-09-21T23:00:00.000-05:00
-                 */
-                create_date?: string;
-                /** @description Last modified date */
-                last_change_date?: string;
-                /**
-                 * @description A comment
-                 * @example Transaction comment
-                 */
-                comment?: string;
-                /** @description Delete transaction flag */
-                deleted?: boolean;
-                /** @description Special number (e.g., certificate code) */
-                good_special_number?: string;
-                /** @description Service quantity */
-                service_amount?: number;
-                /** @description Sale quantity */
-                sale_amount?: number;
-                /** @description Service unit ID */
-                service_unit_id?: number;
-                /** @description Sale unit ID */
-                sale_unit_id?: number;
-                /** @description Operation unit type */
-                operation_unit_type?: number;
-                /**
-                 * @description Product
-                 * @example {
-                 *       "id": 232674,
-                 *       "title": "Edition De Luxe",
-                 *       "unit": "PC.",
-                 *       "value": "delete yy",
-                 *       "label": "delete yy",
-                 *       "article": "",
-                 *       "category": "goose category",
-                 *       "category_id": 303603,
-                 *       "salon_id": 91372,
-                 *       "good_id": 15086312,
-                 *       "cost": 500,
-                 *       "unit_id": 216760,
-                 *       "unit_short_title": "PC",
-                 *       "service_unit_id": 216760,
-                 *       "service_unit_short_title": "PC",
-                 *       "actual_cost": 0,
-                 *       "unit_actual_cost": 0,
-                 *       "unit_actual_cost_format": "0 USD",
-                 *       "unit_equals": 1,
-                 *       "barcode": "",
-                 *       "loyalty_abonement_type_id": "0",
-                 *       "loyalty_certificate_type_id": "0",
-                 *       "loyalty_allow_empty_code": true,
-                 *       "actual_amounts": [],
-                 *       "last_change_date": "2026-03-05T18:21:34-0500"
-                 *     }
-                 */
-                good?: {
-                    /**
-                     * @description Product ID
-                     * @example 232674
-                     */
-                    id?: number;
-                    /**
-                     * @description Product Name
-                     * @example Edition De Luxe
-                     */
-                    title?: string;
-                    /**
-                     * @description unit of measurement
-                     * @example PC.
-                     */
-                    unit?: string;
-                    /**
-                     * @description Product Name
-                     * @example delete yy
-                     */
-                    value?: string;
-                    /**
-                     * @description Product Name
-                     * @example delete yy
-                     */
-                    label?: string;
-                    /** @description vendor code */
-                    article?: string;
-                    /**
-                     * @description Product category name
-                     * @example goose category
-                     */
-                    category?: string;
-                    /**
-                     * @description Product category ID
-                     * @example 303603
-                     */
-                    category_id?: number;
-                    /**
-                     * @description location ID
-                     * @example 91372
-                     */
-                    salon_id?: number;
-                    /**
-                     * @description Product ID
-                     * @example 15086312
-                     */
-                    good_id?: number;
-                    /**
-                     * @description Price
-                     * @example 500
-                     */
-                    cost?: number;
-                    /**
-                     * @description Unit ID
-                     * @example 216760
-                     */
-                    unit_id?: number;
-                    /**
-                     * @description Abbreviated name of the unit of measurement
-                     * @example PC
-                     */
-                    unit_short_title?: string;
-                    /**
-                     * @description Unit ID for the service
-                     * @example 216760
-                     */
-                    service_unit_id?: number;
-                    /**
-                     * @description Abbreviated name of the unit of measure for the service
-                     * @example PC
-                     */
-                    service_unit_short_title?: string;
-                    /** @description Cost price */
-                    actual_cost?: number;
-                    /** @description unit cost */
-                    unit_actual_cost?: number;
-                    /**
-                     * @description Unit cost format
-                     * @example 0 USD
-                     */
-                    unit_actual_cost_format?: string;
-                    /**
-                     * @description Unit value
-                     * @example 1
-                     */
-                    unit_equals?: number;
-                    /** @description Barcode */
-                    barcode?: string;
-                    /**
-                     * @description Membership ID (if the product is a membership)
-                     * @example 0
-                     */
-                    loyalty_abonement_type_id?: number | string;
-                    /**
-                     * @description Certificate identifier (if the product is a certificate)
-                     * @example 0
-                     */
-                    loyalty_certificate_type_id?: number | string;
-                    /**
-                     * @description Is it allowed to sell without a code
-                     * @example true
-                     */
-                    loyalty_allow_empty_code?: number | boolean;
-                    /**
-                     * @description Quantity of products
-                     * @example []
-                     */
-                    actual_amounts?: unknown[];
-                    /**
-                     * @description Date of last product change
-                     * @example 2026-03-05T18:21:34-0500
-                     */
-                    last_change_date?: string;
-                    /** @description Product comment */
-                    comment?: string;
-                    /** @description Certificate type details (if product is certificate) */
-                    loyalty_certificate_type?: Record<string, never> | null;
-                    /** @description Serial number limit flag */
-                    loyalty_serial_number_limited?: number;
-                    /** @description Whether products marking is enabled */
-                    is_goods_mark_enabled?: boolean;
-                    /** @description Critical stock amount threshold */
-                    critical_amount?: number;
-                    /** @description Desired stock amount */
-                    desired_amount?: number;
-                    /** @description Whether product belongs to chain */
-                    is_chain?: boolean;
-                };
-                /** @description Sales unit (can be object or null) */
-                sale_unit?: {
-                    id?: number;
-                    company_id?: number;
-                    title?: string;
-                    short_title?: string;
-                };
-                /** @description Sales unit for service (can be object or null) */
-                service_unit?: {
-                    id?: number;
-                    company_id?: number;
-                    title?: string;
-                    short_title?: string;
-                };
-                /** @description Product marking codes */
-                goods_marks?: unknown[];
-                /**
-                 * @description Inventory
-                 * @example {
-                 *       "id": 36539,
-                 *       "title": "Products"
-                 *     }
-                 */
-                storage?: {
-                    /**
-                     * @description Inventory ID
-                     * @example 36539
-                     */
-                    id?: number;
-                    /**
-                     * @description Inventory name
-                     * @example Products
-                     */
-                    title?: string;
-                };
-                /**
-                 * @description The supplier
-                 * @example []
-                 */
-                supplier?: unknown[];
-                /**
-                 * @description Customer (can be array or object)
-                 * @example []
-                 */
-                client?: {
-                    id?: number;
-                    name?: string;
-                    phone?: string;
-                    email?: string;
-                };
-                /**
-                 * @description Team Member (can be array or object)
-                 * @example {
-                 *       "id": 26781,
-                 *       "name": "Angelina Jolie"
-                 *     }
-                 */
-                master?: {
-                    /**
-                     * @description team member ID
-                     * @example 26781
-                     */
-                    id?: number;
-                    /**
-                     * @description Team Member name
-                     * @example Angelina Jolie
-                     */
-                    name?: string;
-                };
-                /**
-                 * @description unit of measurement
-                 * @example {
-                 *       "id": 1,
-                 *       "title": "Thing",
-                 *       "short_title": "PC."
-                 *     }
-                 */
-                unit?: {
-                    /**
-                     * @description Unit ID
-                     * @example 1
-                     */
-                    id?: number;
-                    /** @description Location ID */
-                    company_id?: number;
-                    /**
-                     * @description Unit name
-                     * @example Thing
-                     */
-                    title?: string;
-                    /**
-                     * @description Abbreviated name of the unit of measurement
-                     * @example PC.
-                     */
-                    short_title?: string;
-                };
-            };
+            /** @description Object with data */
+            data?: components["schemas"]["ProductTransaction"];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
-        };
-        update_transaction_request: {
-            /**
-             * @description Quantity
-             * @example 1
-             */
-            amount: number;
-            /**
-             * @description Total transaction amount
-             * @example 90
-             */
-            cost: number;
-            /**
-             * @description Unit cost
-             * @example 100
-             */
-            cost_per_unit: number;
-            /**
-             * @description Discount in %
-             * @example 10
-             */
-            discount: number;
-            /**
-             * @description Document ID
-             * @example 22254960
-             */
-            document_id: number;
-            /**
-             * @description Item ID
-             * @example 232674
-             */
-            good_id: number;
-            /**
-             * @description unit type: 1 - for sale, 2 - for write-off
-             * @example 1
-             */
-            operation_unit_type: number;
-            /**
-             * @description ID of the team member who sold the product
-             * @example 26781
-             */
-            master_id?: number;
-            /** @description ID of the customer who bought the product */
-            client_id?: number;
-            /** @description Vendor ID */
-            supplier_id?: number;
-            /**
-             * @description A comment
-             * @example Transaction comment
-             */
-            comment?: string;
         };
         update_user_notification_settings_200: components["schemas"]["Envelope"] & {
             /**
@@ -33149,121 +31051,6 @@ export interface components {
                 };
             }[];
         };
-        update_visit_request: {
-            /**
-             * @description Visit status (2 - The user confirmed the appointment, 1 - The user came, the services were provided, 0 - the user is waiting, -1 - the user did not show)
-             * @example 1
-             */
-            attendance: number;
-            /** @description A comment */
-            comment: string;
-            /**
-             * @description Array of objects of new commodity transactions
-             * @example [
-             *       {
-             *         "id": 12345,
-             *         "amount": 100,
-             *         "account_id": 23322
-             *       }
-             *     ]
-             */
-            new_transactions?: {
-                /** @description Financial transaction ID */
-                id?: number;
-                /** @description Sum */
-                amount?: number;
-                /** @description Checkout ID */
-                account_id?: number;
-            }[];
-            /**
-             * @description Array of instance IDs
-             * @example []
-             */
-            deleted_transaction_ids?: unknown[];
-            /**
-             * @description Array of commodity transactions objects
-             * @example [
-             *       {
-             *         "id": 2168657,
-             *         "title": "Vital Creme Shampoo Plus",
-             *         "barcode": "123",
-             *         "article": "120277",
-             *         "amount": -1,
-             *         "cost_per_unit": 15,
-             *         "price": 15,
-             *         "cost": 12,
-             *         "operation_unit_type": 2,
-             *         "master_id": 55436,
-             *         "storage_id": 91303,
-             *         "good_id": 232658,
-             *         "discount": 20
-             *       }
-             *     ]
-             */
-            goods_transactions?: {
-                /** @description Inventory transaction ID */
-                id?: number;
-                /** @description Barcode */
-                title?: string | number;
-                /** @description Barcode */
-                barcode?: string | number;
-                /** @description vendor code */
-                article?: string | number;
-                /** @description Sum */
-                amount?: string | number;
-                /** @description Unit price */
-                cost_per_unit?: string | number;
-                /** @description Price */
-                price?: string | number;
-                /** @description Selling price */
-                cost?: string | number;
-                /** @description Unit type: 1 - for sale, 2 - for write-off */
-                operation_unit_type?: number;
-                /** @description team member ID */
-                master_id?: string | number;
-                /** @description Inventory ID */
-                storage_id?: string | number;
-                /** @description Item ID */
-                good_id?: string | number;
-                /** @description Discount */
-                discount?: string | number;
-            }[];
-            /**
-             * @description Array of objects with services
-             * @example [
-             *       {
-             *         "id": 389045,
-             *         "title": "Hand massage (10 min)",
-             *         "cost": 255,
-             *         "cost_per_unit": 300,
-             *         "discount": 15,
-             *         "first_cost": 300,
-             *         "record_id": 10403702
-             *       }
-             *     ]
-             */
-            services?: {
-                /** @description Service ID */
-                id?: number;
-                /** @description Service name */
-                title?: string;
-                /** @description The total cost of the service */
-                cost?: number;
-                /** @description Unit price */
-                cost_per_unit?: number;
-                /** @description Discount */
-                discount?: number;
-                /** @description Initial cost of the service */
-                first_cost?: number;
-                /** @description Appointment ID */
-                record_id?: number;
-            }[];
-            /**
-             * @description Quick payment 1 - cash, 2 - cashless, 129 - cash and print, 130 - cashless and print
-             * @example 1
-             */
-            fast_payment?: number;
-        };
         upload_client_file_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
@@ -33371,13 +31158,6 @@ export interface components {
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
             data: components["schemas"]["Location"] | unknown[];
         };
-        WebhookServiceCategoryData: {
-            id?: number;
-            salon_service_id?: number;
-            title?: string;
-            weight?: number;
-            staff?: number[];
-        };
         /** @description A service category was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
         WebhookServiceCategoryEvent: {
             /** @description The location (company) the event happened in. */
@@ -33391,7 +31171,7 @@ export interface components {
             resource_id: number;
             status: components["schemas"]["WebhookEventStatus"];
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
-            data: components["schemas"]["WebhookServiceCategoryData"] | unknown[];
+            data: components["schemas"]["ServiceCategory"] | unknown[];
         };
         /** @description A service was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
         WebhookServiceEvent: {
@@ -33453,145 +31233,6 @@ export interface components {
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
             data: components["schemas"]["Appointment"] | unknown[];
         };
-        /**
-         * @description Product data object
-         * @example {
-         *       "title": "Shampoo 1",
-         *       "value": "Shampoo 1",
-         *       "label": "Shampoo 1 (123)",
-         *       "good_id": 123456,
-         *       "cost": 100500,
-         *       "unit_id": 4835,
-         *       "unit_short_title": "PC",
-         *       "service_unit_id": 3548,
-         *       "service_unit_short_title": "gr",
-         *       "actual_cost": 1050,
-         *       "unit_actual_cost": 105,
-         *       "unit_actual_cost_format": "105 r",
-         *       "unit_equals": 10,
-         *       "barcode": "123",
-         *       "loyalty_abonement_type_id": "150",
-         *       "loyalty_certificate_type_id": "0",
-         *       "loyalty_allow_empty_code": false,
-         *       "critical_amount": 0,
-         *       "desired_amount": 0,
-         *       "actual_amounts": [
-         *         {
-         *           "storage_id": 987,
-         *           "amount": 1000000
-         *         }
-         *       ],
-         *       "last_change_date": "2026-01-01T12:00:00-0500"
-         *     }
-         */
-        WebhookProductData: {
-            /**
-             * @description Name of product
-             * @example Shampoo 1
-             */
-            title?: string;
-            /**
-             * @description Name of product
-             * @example Shampoo 1
-             */
-            value?: string;
-            /**
-             * @description Product name with article number (if any)
-             * @example Shampoo 1 (123)
-             */
-            label?: string;
-            /**
-             * @description Product ID
-             * @example 123456
-             */
-            good_id?: number;
-            /**
-             * @description Selling price
-             * @example 100500
-             */
-            cost?: number;
-            /**
-             * @description Sales Unit ID
-             * @example 4835
-             */
-            unit_id?: number;
-            /**
-             * @description Sales unit
-             * @example PC
-             */
-            unit_short_title?: string;
-            /**
-             * @description ID of unit of measure to write off
-             * @example 3548
-             */
-            service_unit_id?: number;
-            /**
-             * @description Write-off unit
-             * @example gr
-             */
-            service_unit_short_title?: string;
-            /**
-             * @description Cost price
-             * @example 1050
-             */
-            actual_cost?: number;
-            /**
-             * @description Unit cost
-             * @example 105
-             */
-            unit_actual_cost?: number;
-            /**
-             * @description Unit cost format
-             * @example 105 r
-             */
-            unit_actual_cost_format?: string;
-            /**
-             * @description The ratio of the unit of measure for sale to the unit for write-off
-             * @example 10
-             */
-            unit_equals?: number;
-            /**
-             * @description Barcode
-             * @example 123
-             */
-            barcode?: string;
-            /**
-             * @description Subscription type identifier (if the product is a membership)
-             * @example 150
-             */
-            loyalty_abonement_type_id?: number | string;
-            /**
-             * @description Certificate type identifier (if the item is a certificate)
-             * @example 0
-             */
-            loyalty_certificate_type_id?: number | string;
-            /** @description Is it allowed to sell without a code (can be 0/1 or true/false) */
-            loyalty_allow_empty_code?: boolean | number;
-            /** @description Critical residue */
-            critical_amount?: number;
-            /** @description Desired balance */
-            desired_amount?: number;
-            /**
-             * @description Remaining stock
-             * @example [
-             *       {
-             *         "storage_id": 987,
-             *         "amount": 1000000
-             *       }
-             *     ]
-             */
-            actual_amounts?: {
-                /** @description Inventory ID */
-                storage_id?: number;
-                /** @description Quantity */
-                amount?: number;
-            }[];
-            /**
-             * @description The date the entity was last modified
-             * @example 2026-01-01T12:00:00-0500
-             */
-            last_change_date?: string;
-        };
         /** @description A product (good) was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
         WebhookGoodEvent: {
             /** @description The location (company) the event happened in. */
@@ -33605,82 +31246,7 @@ export interface components {
             resource_id: number;
             status: components["schemas"]["WebhookEventStatus"];
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
-            data: components["schemas"]["WebhookProductData"] | unknown[];
-        };
-        WebhookProductTransactionData: {
-            /** @description Transaction ID */
-            id?: number;
-            /** @description Document ID */
-            document_id?: number;
-            /** @description Transaction type identifier */
-            type_id?: number;
-            /** @description Transaction type */
-            type?: string;
-            /** @description Product */
-            good?: {
-                /** @description Item ID */
-                id?: number;
-                /** @description Product Name */
-                title?: string;
-            } | unknown[];
-            /** @description Inventory */
-            storage?: {
-                /** @description Inventory ID */
-                id?: number;
-                /** @description Inventory name */
-                title?: string;
-            } | unknown[];
-            /** @description Unit of measurement */
-            unit?: {
-                /** @description Unit ID */
-                id?: number;
-                /** @description Unit name */
-                title?: string;
-            } | unknown[];
-            /** @description Unit type: 1 - for sale, 2 - for write-off */
-            operation_unit_type?: number;
-            /** @description date of creation */
-            create_date?: string;
-            /** @description Last modified date */
-            last_change_date?: string;
-            /** @description Unit price */
-            cost_per_unit?: number;
-            /** @description Price */
-            cost?: number;
-            /** @description Discount */
-            discount?: number;
-            /** @description team member */
-            master?: {
-                /** @description team member ID */
-                id?: number;
-                /** @description team member name */
-                title?: string;
-            } | unknown[];
-            /** @description The supplier */
-            supplier?: {
-                /** @description Vendor ID */
-                id?: number;
-                /** @description Supplier name */
-                title?: string;
-            } | unknown[];
-            /** @description Appointment ID */
-            record_id?: number;
-            /** @description Service */
-            service?: {
-                /** @description Service ID */
-                id?: number;
-                /** @description Service name */
-                title?: string;
-            } | unknown[];
-            /** @description Customer */
-            clients?: {
-                /** @description Client ID */
-                id?: number;
-                /** @description Client name */
-                name?: string;
-                /** @description Customer phone */
-                phone?: string | number;
-            } | unknown[];
+            data: components["schemas"]["Product"] | unknown[];
         };
         /** @description A product sale (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
         WebhookGoodsOperationsSaleEvent: {
@@ -33695,7 +31261,7 @@ export interface components {
             resource_id: number;
             status: components["schemas"]["WebhookEventStatus"];
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
-            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+            data: components["schemas"]["ProductTransaction"] | unknown[];
         };
         /** @description A product receipt (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
         WebhookGoodsOperationsReceiptEvent: {
@@ -33710,7 +31276,7 @@ export interface components {
             resource_id: number;
             status: components["schemas"]["WebhookEventStatus"];
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
-            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+            data: components["schemas"]["ProductTransaction"] | unknown[];
         };
         /** @description A consumable write-off (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
         WebhookGoodsOperationsConsumableEvent: {
@@ -33725,7 +31291,7 @@ export interface components {
             resource_id: number;
             status: components["schemas"]["WebhookEventStatus"];
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
-            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+            data: components["schemas"]["ProductTransaction"] | unknown[];
         };
         /** @description A product write-off (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
         WebhookGoodsOperationsStolenEvent: {
@@ -33740,7 +31306,7 @@ export interface components {
             resource_id: number;
             status: components["schemas"]["WebhookEventStatus"];
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
-            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
+            data: components["schemas"]["ProductTransaction"] | unknown[];
         };
         /** @description A product move between storages (inventory operation) was recorded, changed or deleted. The delivery's `data` has the fields the API returns for it. */
         WebhookGoodsOperationsMoveEvent: {
@@ -33755,42 +31321,7 @@ export interface components {
             resource_id: number;
             status: components["schemas"]["WebhookEventStatus"];
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
-            data: components["schemas"]["WebhookProductTransactionData"] | unknown[];
-        };
-        WebhookFinancialTransactionData: {
-            id?: number;
-            date?: string;
-            type_id?: number;
-            expense_id?: number;
-            account_id?: number;
-            amount?: number;
-            client_id?: number;
-            master_id?: number;
-            supplier_id?: number;
-            comment?: string;
-            item_id?: number;
-            target_type_id?: number;
-            record_id?: number;
-            expense?: {
-                id?: number;
-                title?: string;
-            } | unknown[];
-            account?: {
-                id?: number;
-                title?: string;
-                type_id?: number;
-                type?: number;
-                comment?: string;
-                company_id?: number;
-            } | unknown[];
-            client?: {
-                id?: string;
-                name?: string;
-                phone?: string;
-            } | unknown[];
-            last_change_date?: string;
-            master?: unknown[];
-            supplier?: unknown[];
+            data: components["schemas"]["ProductTransaction"] | unknown[];
         };
         /** @description A financial transaction was created, changed or deleted. The delivery's `data` has the fields the API returns for it. */
         WebhookFinancesOperationEvent: {
@@ -33805,7 +31336,7 @@ export interface components {
             resource_id: number;
             status: components["schemas"]["WebhookEventStatus"];
             /** @description The resource as the API returns it. PHP sends an empty object as `[]`: an empty array stands for no fields. */
-            data: components["schemas"]["WebhookFinancialTransactionData"] | unknown[];
+            data: components["schemas"]["FinancialTransaction"] | unknown[];
         };
         /** @description One webhook event; `resource` tells which. */
         WebhookEvent: components["schemas"]["WebhookCompanyEvent"] | components["schemas"]["WebhookServiceCategoryEvent"] | components["schemas"]["WebhookServiceEvent"] | components["schemas"]["WebhookStaffEvent"] | components["schemas"]["WebhookClientEvent"] | components["schemas"]["WebhookRecordEvent"] | components["schemas"]["WebhookGoodEvent"] | components["schemas"]["WebhookGoodsOperationsSaleEvent"] | components["schemas"]["WebhookGoodsOperationsReceiptEvent"] | components["schemas"]["WebhookGoodsOperationsConsumableEvent"] | components["schemas"]["WebhookGoodsOperationsStolenEvent"] | components["schemas"]["WebhookGoodsOperationsMoveEvent"] | components["schemas"]["WebhookFinancesOperationEvent"];
@@ -33886,7 +31417,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_event_request"];
+                "application/json": components["schemas"]["EventInput"];
             };
         };
         responses: {
@@ -34584,7 +32115,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["update_event_request"];
+                "application/json": components["schemas"]["EventUpdate"];
             };
         };
         responses: {
@@ -35305,7 +32836,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["chain_loyalty_membership_types_update_request"];
+                "application/json": components["schemas"]["MembershipTypeUpdate"];
             };
         };
         responses: {
@@ -36205,7 +33736,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["chain_loyalty_certificate_types_create_request"];
+                "application/json": components["schemas"]["CertificateTypeInput"];
             };
         };
         responses: {
@@ -36333,7 +33864,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["chain_loyalty_certificate_types_update_request"];
+                "application/json": components["schemas"]["CertificateTypeUpdate"];
             };
         };
         responses: {
@@ -37322,7 +34853,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["leave_comment_request"];
+                "application/json": components["schemas"]["CommentInput"];
             };
         };
         responses: {
@@ -38328,7 +35859,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_booking_widget_request"];
+                "application/json": components["schemas"]["BookingFormInput"];
             };
         };
         responses: {
@@ -38979,7 +36510,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_client_comment_request"];
+                "application/json": components["schemas"]["ClientCommentInput"];
             };
         };
         responses: {
@@ -39505,7 +37036,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_position_quick_request"];
+                "application/json": components["schemas"]["PositionInput"];
             };
         };
         responses: {
@@ -40544,7 +38075,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_timetable_event_schedule_request"];
+                "application/json": components["schemas"]["ScheduleInput"];
             };
         };
         responses: {
@@ -43008,7 +40539,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_custom_field_request"];
+                "application/json": components["schemas"]["CustomFieldInput"];
             };
         };
         responses: {
@@ -43068,7 +40599,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["update_custom_field_request"];
+                "application/json": components["schemas"]["CustomFieldUpdate"];
             };
         };
         responses: {
@@ -43607,7 +41138,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["create_financial_transaction_request"];
+                "application/json": components["schemas"]["FinancialTransactionInput"];
             };
         };
         responses: {
@@ -43721,7 +41252,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["update_financial_transaction_request"];
+                "application/json": components["schemas"]["FinancialTransactionUpdate"];
             };
         };
         responses: {
@@ -43995,7 +41526,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_product_request"];
+                "application/json": components["schemas"]["ProductInput"];
             };
         };
         responses: {
@@ -44116,7 +41647,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["update_product_request"];
+                "application/json": components["schemas"]["ProductUpdate"];
             };
         };
         responses: {
@@ -44304,7 +41835,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_product_category_request"];
+                "application/json": components["schemas"]["ProductCategoryInput"];
             };
         };
         responses: {
@@ -45124,7 +42655,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["update_tag_by_tag_id_request"];
+                "application/json": components["schemas"]["TagUpdate"];
             };
         };
         responses: {
@@ -45362,8 +42893,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["get_loyalty_card_type_list_for_client_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_loyalty_card_type_list_for_client_200"];
+                    "application/json": components["schemas"]["LoyaltyCardType"];
+                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCardType"];
                 };
             };
             /** @description Unauthorized */
@@ -45419,8 +42950,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["get_loyalty_card_type_list_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_loyalty_card_type_list_200"];
+                    "application/json": components["schemas"]["LoyaltyCardType"];
+                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCardType"];
                 };
             };
             /** @description Unauthorized */
@@ -45467,7 +42998,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["issue_loyalty_card_request"];
+                "application/json": components["schemas"]["LoyaltyCardInput"];
             };
         };
         responses: {
@@ -45477,8 +43008,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["issue_loyalty_card_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["issue_loyalty_card_200"];
+                    "application/json": components["schemas"]["LoyaltyCard"];
+                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCard"];
                 };
             };
             /** @description Unauthorized */
@@ -45587,8 +43118,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["get_loyalty_card_list_by_phone_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_loyalty_card_list_by_phone_200"];
+                    "application/json": components["schemas"]["LoyaltyCard"];
+                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCard"];
                 };
             };
             /** @description Unauthorized */
@@ -45695,8 +43226,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["get_loyalty_card_list_by_client_id_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_loyalty_card_list_by_client_id_200"];
+                    "application/json": components["schemas"]["LoyaltyCard"];
+                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCard"];
                 };
             };
             /** @description Unauthorized */
@@ -46559,7 +44090,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["schedule_team_member_update_deprecated_request"];
+                "application/json": components["schemas"]["TeamMemberScheduleUpdate"];
             };
         };
         responses: {
@@ -46635,8 +44166,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["get_team_member_schedule_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_schedule_200"];
+                    "application/json": components["schemas"]["TeamMemberSchedule"] & unknown;
+                    "application/vnd.api.v2+json": components["schemas"]["TeamMemberSchedule"] & unknown;
                 };
             };
             /** @description Unauthorized */
@@ -46689,7 +44220,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["update_team_member_schedule_request"];
+                "application/json": components["schemas"]["TeamMemberScheduleUpdate"];
             };
         };
         responses: {
@@ -46801,7 +44332,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["create_service_category_request"];
+                "application/json": components["schemas"]["ServiceCategoryInput"];
             };
         };
         responses: {
@@ -46971,7 +44502,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["update_service_category_request"];
+                "application/json": components["schemas"]["ServiceCategoryUpdate"];
             };
         };
         responses: {
@@ -47957,7 +45488,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_document_request"];
+                "application/json": components["schemas"]["DocumentInput"];
             };
         };
         responses: {
@@ -48071,7 +45602,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["update_document_request"];
+                "application/json": components["schemas"]["DocumentUpdate"];
             };
         };
         responses: {
@@ -48181,7 +45712,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["create_transaction_request"];
+                "application/json": components["schemas"]["ProductTransactionInput"];
             };
         };
         responses: {
@@ -48296,7 +45827,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["update_transaction_request"];
+                "application/json": components["schemas"]["ProductTransactionUpdate"];
             };
         };
         responses: {
@@ -49511,8 +47042,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["get_user_loyalty_cards_200"];
-                    "application/vnd.api.v2+json": components["schemas"]["get_user_loyalty_cards_200"];
+                    "application/json": components["schemas"]["LoyaltyCard"];
+                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCard"];
                 };
             };
             /** @description Unauthorized */
@@ -50139,7 +47670,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["update_visit_request"];
+                "application/json": components["schemas"]["VisitUpdate"];
             };
         };
         responses: {

@@ -93,8 +93,10 @@ function numbered(spec: Json, op: Json, fields: Field[]): NumberedPaging | undef
   if (!page || !size) return undefined;
   const body = propertiesOf(spec, jsonSchemaOf(spec, (op.responses as Json | undefined)?.["200"]));
   const data = body.data;
-  // A list: an array, or the generic envelope's untyped `data` (a page with an undocumented body).
-  const isList = data !== undefined && (data.type === "array" || (data.type === undefined && !data.anyOf));
+  // A list: an array, or the generic envelope's untyped `data` (a page with an undocumented body);
+  // `allOf` is typed (an entity `$ref` with the page's own notes, scripts/lib/spec/entities/pass.ts).
+  const isList =
+    data !== undefined && (data.type === "array" || (data.type === undefined && !data.anyOf && !data.allOf));
   if (!isList) return undefined;
   const meta = propertiesOf(spec, body.meta);
   const done: PagingDone =

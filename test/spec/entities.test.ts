@@ -3,12 +3,17 @@
 // resolver); the components exist, say which vendor name they stand for, and list their sites;
 // no success body keeps an inline empty-array or paging `meta`. The union and the pass are unit
 // tested on small documents.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { applyEntities, requiredSkeleton } from "../../scripts/lib/spec/entities/pass.js";
 import type { Doc } from "../../scripts/lib/spec/entities/sites.js";
 import { ENTITIES, METAS } from "../../scripts/lib/spec/entities/table.js";
 import { union } from "../../scripts/lib/spec/entities/union.js";
-import { deref, type Json, loadSpec, operations, unwrapEnvelope } from "./support/openapi.js";
+import { ENTITY_OVERLAY_FILE } from "../../scripts/lib/spec/inputs.js";
+import { WEBHOOK_RESOURCES } from "../../scripts/lib/spec/webhook-resources.js";
+import { deref, type Json, loadSpec, operations, ROOT, unwrapEnvelope } from "./support/openapi.js";
 
 const spec = loadSpec();
 const schemas = (spec.components as Json).schemas as Json;
@@ -114,6 +119,36 @@ describe("entity components in openapi.yaml", () => {
       "total_count",
     ]);
     expect(Object.keys((schemas.CountMeta as Json).properties as Json)).toEqual(["count"]);
+  });
+
+  it("corrects entity components in spec/entities.overlay.yaml, each action naming its recorded body", () => {
+    const overlay = parse(readFileSync(join(ROOT, ENTITY_OVERLAY_FILE), "utf8")) as { actions: Json[] };
+    expect(overlay.actions.length).toBeGreaterThan(0);
+    for (const action of overlay.actions) {
+      const name = /^\$\.components\.schemas\.(\w+)/.exec(String(action.target))?.[1] ?? "";
+      expect((schemas[name] as Json | undefined)?.["x-altegio-entity"], String(action.target)).toBeDefined();
+      if (action.remove) continue;
+      const evidence = String((action.update as Json)["x-altegio-evidence"] ?? "");
+      const files = [...evidence.matchAll(/yclients-\d+|altegio-\d+/g)].map((m) => m[0]);
+      expect(files.length, String(action.target)).toBeGreaterThan(0);
+      for (const file of files)
+        expect(existsSync(join(ROOT, "spec/evidence/responses", `${file}.json`)), file).toBe(true);
+    }
+    const service = (schemas.Service as Json).properties as Json;
+    expect(service.tax_variant).toMatchObject({ type: "number", nullable: true });
+    expect(service.vat_id).toMatchObject({ type: "number", nullable: true });
+  });
+
+  it("types every webhook event's data with the entity component (no copy of a page's data left)", () => {
+    for (const resource of WEBHOOK_RESOURCES) {
+      const name = resource.entities[0] ?? "";
+      expect(schemas[name], name).toBeDefined();
+      const words = resource.kind.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+      const event = schemas[`Webhook${words.join("")}Event`] as Json;
+      const data = (event.properties as Json).data as Json;
+      expect(((data.anyOf as Json[])[0] as Json).$ref, resource.kind).toBe(`${REF}${name}`);
+    }
+    expect(Object.keys(schemas).filter((n) => /^Webhook.*Data$/.test(n))).toEqual([]);
   });
 
   it("keeps page-specific required fields on the operation (allOf refinement)", () => {

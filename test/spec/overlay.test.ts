@@ -209,7 +209,7 @@ describe("corrections overlay", () => {
       ["search_events_200", ["data", "labels"], ["array", "object"]],
       ["deprecated_get_client_list_200", ["data", "categories"], ["array", "object"]],
       ["ClientUpdate", ["labels"], ["array", "object"]],
-      ["update_visit_request", ["goods_transactions", "price"], ["integer", "number", "string"]],
+      ["VisitUpdate", ["goods_transactions", "price"], ["integer", "number", "string"]],
       [
         "get_client_list_request",
         ["filters", "state", "value"],
@@ -232,7 +232,7 @@ describe("corrections overlay", () => {
 
   it("retypes a money amount (integer → number) and a comment (number → string)", () => {
     expect(prop("get_day_end_report_data_200", "data", "paids", "accounts", "amount").type).toBe("number");
-    const comment = prop("create_financial_transaction_request", "comment");
+    const comment = prop("FinancialTransactionInput", "comment");
     expect(comment).toMatchObject({ type: "string", "x-altegio-vendor-type": "number" });
   });
 

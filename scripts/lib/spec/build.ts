@@ -11,7 +11,14 @@ import { addEvidenceOperations, type EvidenceOperation } from "./evidence-operat
 import { applyEntities } from "./entities/pass.js";
 import type { Doc } from "./entities/sites.js";
 import { parseIndex } from "./index-parser.js";
-import { OVERLAY_FILE, pageFile, REFERENCE_DIR, readOperations, SEED_FILE } from "./inputs.js";
+import {
+  ENTITY_OVERLAY_FILE,
+  OVERLAY_FILE,
+  pageFile,
+  REFERENCE_DIR,
+  readOperations,
+  SEED_FILE,
+} from "./inputs.js";
 import type { PageModel } from "./model.js";
 import { findOptionalSegments, type OptionalSegment } from "./optional-segments.js";
 import { applyOverlay, parseOverlay } from "./overlay.js";
@@ -70,9 +77,9 @@ export function convertPages(root: string): {
   };
 }
 
-/** Applies the overlay; returns how many actions it has. */
-export function applyCorrections(root: string, doc: Record<string, unknown>): number {
-  const overlay = parseOverlay(readFileSync(join(root, OVERLAY_FILE), "utf8"));
+/** Applies an overlay (the corrections, or the entity corrections); returns how many actions it has. */
+export function applyCorrections(root: string, doc: Record<string, unknown>, file = OVERLAY_FILE): number {
+  const overlay = parseOverlay(readFileSync(join(root, file), "utf8"));
   applyOverlay(doc, overlay);
   return overlay.actions.length;
 }
@@ -106,6 +113,8 @@ export async function buildSpec(root: string, options: BuildOptions = {}): Promi
   wrapEnvelopes(doc, report.envelopes);
   // Then: entity components are unions of the corrected page schemas, sites found by operationId.
   applyEntities(doc as Doc);
+  // Corrections made once on an entity component, for every operation that refers to it.
+  applyCorrections(root, doc, ENTITY_OVERLAY_FILE);
   // Last: event `data` points at the entity components and operations every step before made.
   addWebhooks(doc);
   const [, catalogTsv = ""] = catalog.outputs.find(([file]) => file === REPORT_TSV) ?? [];

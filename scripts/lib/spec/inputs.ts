@@ -5,6 +5,8 @@ import { join } from "node:path";
 export const REFERENCE_DIR = "spec/reference/altegio-b2b-v1";
 export const SEED_FILE = "spec/seeds/000_a83c03cb8f062dda.txt";
 export const OVERLAY_FILE = "spec/corrections.overlay.yaml";
+/** Corrections to the entity components, applied after the entity pass. */
+export const ENTITY_OVERLAY_FILE = "spec/entities.overlay.yaml";
 export const SPEC_FILE = "openapi.yaml";
 export const PROVENANCE_FILE = "spec/provenance.json";
 export const BUNDLE_URL = "https://developer.alteg.io/_bundle/en/b2b-v1/openapi.yaml";

@@ -4,11 +4,18 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { sha256 } from "../../../src/internal/sha256.js";
 import { CATALOG_OUTPUTS, type CatalogProvenance } from "../catalog/step.js";
-import { BUNDLE_URL, OVERLAY_FILE, PROVENANCE_FILE, REFERENCE_DIR, SEED_FILE } from "./inputs.js";
+import {
+  BUNDLE_URL,
+  ENTITY_OVERLAY_FILE,
+  OVERLAY_FILE,
+  PROVENANCE_FILE,
+  REFERENCE_DIR,
+  SEED_FILE,
+} from "./inputs.js";
 import { SOURCES_OUTPUTS } from "./sources.js";
 
 /**
- * Everything openapi.yaml is built from: the vendor reference (pages and blueprint), seed, overlay,
+ * Everything openapi.yaml is built from: the vendor reference (pages and blueprint), seed, overlays,
  * the converter and the blueprint module with its pairings (both shape the output).
  */
 export const INPUT_ROOTS = [
@@ -16,6 +23,7 @@ export const INPUT_ROOTS = [
   "spec/reference",
   SEED_FILE,
   OVERLAY_FILE,
+  ENTITY_OVERLAY_FILE,
   "spec/blueprint-pairings.tsv",
   "scripts/lib/spec",
   "scripts/lib/blueprint",
