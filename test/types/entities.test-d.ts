@@ -8,9 +8,15 @@ import type {
   AppointmentInput,
   Client,
   components,
+  Event,
+  FinancialTransaction,
   Location,
+  LoyaltyCard,
   operations,
   PagingMeta,
+  Product,
+  ProductInput,
+  ServiceCategory,
   TeamMember,
 } from "../../src/index.js";
 
@@ -34,6 +40,26 @@ describe("entity types", () => {
     expectTypeOf<NonNullable<ListAppointments["meta"]>>().toExtend<PagingMeta>();
     type CreateAppointment = NonNullable<operations["create_appointment"]["requestBody"]>;
     expectTypeOf<Json<CreateAppointment>>().toExtend<AppointmentInput>();
+  });
+
+  it("name the other entities too: products, categories, finance, loyalty, events", () => {
+    expectTypeOf<Product>().toEqualTypeOf<components["schemas"]["Product"]>();
+    type GetProduct = Json<operations["get_product"]["responses"][200]>;
+    expectTypeOf<NonNullable<GetProduct["data"]>>().toEqualTypeOf<Product>();
+    type ListProducts = Json<operations["get_products_list"]["responses"][200]>;
+    expectTypeOf<NonNullable<ListProducts["data"]>[number]>().toEqualTypeOf<Product>();
+    type CreateProduct = NonNullable<operations["create_product"]["requestBody"]>;
+    expectTypeOf<Json<CreateProduct>>().toEqualTypeOf<ProductInput>();
+    type GetCategory = Json<operations["get_service_category"]["responses"][200]>;
+    expectTypeOf<NonNullable<GetCategory["data"]>>().toEqualTypeOf<ServiceCategory>();
+    expectTypeOf<FinancialTransaction["amount"]>().toExtend<number | undefined>();
+    // A body that is the card itself (no envelope) is the component.
+    type CardsByPhone = Json<operations["get_loyalty_card_list_by_phone"]["responses"][200]>;
+    expectTypeOf<CardsByPhone>().toEqualTypeOf<LoyaltyCard>();
+    expectTypeOf<Event["capacity"]>().toExtend<number | undefined>();
+    // Webhook deliveries carry the same entity.
+    type GoodEvent = components["schemas"]["WebhookGoodEvent"];
+    expectTypeOf<Product>().toExtend<GoodEvent["data"]>();
   });
 
   it("type a user's own function", () => {
