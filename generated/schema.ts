@@ -21797,6 +21797,10 @@ export interface components {
              */
             meta?: components["schemas"]["CountMeta"];
         };
+        get_loyalty_card_list_by_client_id_200: components["schemas"]["LoyaltyCard"];
+        get_loyalty_card_list_by_phone_200: components["schemas"]["LoyaltyCard"];
+        get_loyalty_card_type_list_200: components["schemas"]["LoyaltyCardType"];
+        get_loyalty_card_type_list_for_client_200: components["schemas"]["LoyaltyCardType"];
         get_loyalty_program_client_statistics_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status
@@ -26219,6 +26223,7 @@ export interface components {
             /** @description Additional response data. */
             meta?: components["schemas"]["CountMeta"];
         };
+        get_team_member_schedule_200: components["schemas"]["TeamMemberSchedule"] & unknown;
         get_team_member_schedule_list_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
@@ -26606,6 +26611,7 @@ export interface components {
             /** @description Metadata (contains the number of certificates found) */
             meta?: components["schemas"]["CountMeta"];
         };
+        get_user_loyalty_cards_200: components["schemas"]["LoyaltyCard"];
         get_user_memberships_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -27412,6 +27418,57 @@ export interface components {
             code?: number;
             message?: string;
         };
+        /**
+         * @example {
+         *       "id": 9250498,
+         *       "balance": 0,
+         *       "points": 0,
+         *       "paid_amount": 16300,
+         *       "sold_amount": 19320,
+         *       "visits_count": 5,
+         *       "number": "01010101",
+         *       "type_id": 8230,
+         *       "salon_group_id": 145071,
+         *       "type": {
+         *         "id": 8230,
+         *         "title": "Sample text",
+         *         "salon_group_id": 145071
+         *       },
+         *       "salon_group": {
+         *         "id": 145071,
+         *         "title": "Sample text"
+         *       },
+         *       "programs": [
+         *         {
+         *           "id": 12720,
+         *           "title": "Sample text",
+         *           "value": 10,
+         *           "loyalty_type_id": 7,
+         *           "item_type_id": 0,
+         *           "value_unit_id": 1,
+         *           "group_id": 145071,
+         *           "loyalty_type": {
+         *             "id": 7,
+         *             "title": "Sample text",
+         *             "is_discount": false,
+         *             "is_cashback": true,
+         *             "is_static": false,
+         *             "is_accumulative": true
+         *           },
+         *           "rules": [
+         *             {
+         *               "id": 71149,
+         *               "loyalty_program_id": 12720,
+         *               "loyalty_type_id": 7,
+         *               "value": 10,
+         *               "parameter": 100
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        issue_loyalty_card_200: components["schemas"]["LoyaltyCard"];
         leave_comment_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -42893,8 +42950,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoyaltyCardType"];
-                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCardType"];
+                    "application/json": components["schemas"]["get_loyalty_card_type_list_for_client_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_loyalty_card_type_list_for_client_200"];
                 };
             };
             /** @description Unauthorized */
@@ -42950,8 +43007,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoyaltyCardType"];
-                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCardType"];
+                    "application/json": components["schemas"]["get_loyalty_card_type_list_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_loyalty_card_type_list_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43008,8 +43065,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoyaltyCard"];
-                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCard"];
+                    "application/json": components["schemas"]["issue_loyalty_card_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["issue_loyalty_card_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43118,8 +43175,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoyaltyCard"];
-                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCard"];
+                    "application/json": components["schemas"]["get_loyalty_card_list_by_phone_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_loyalty_card_list_by_phone_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43226,8 +43283,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoyaltyCard"];
-                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCard"];
+                    "application/json": components["schemas"]["get_loyalty_card_list_by_client_id_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_loyalty_card_list_by_client_id_200"];
                 };
             };
             /** @description Unauthorized */
@@ -44166,8 +44223,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamMemberSchedule"] & unknown;
-                    "application/vnd.api.v2+json": components["schemas"]["TeamMemberSchedule"] & unknown;
+                    "application/json": components["schemas"]["get_team_member_schedule_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_schedule_200"];
                 };
             };
             /** @description Unauthorized */
@@ -47042,8 +47099,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoyaltyCard"];
-                    "application/vnd.api.v2+json": components["schemas"]["LoyaltyCard"];
+                    "application/json": components["schemas"]["get_user_loyalty_cards_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_user_loyalty_cards_200"];
                 };
             };
             /** @description Unauthorized */

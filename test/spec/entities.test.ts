@@ -44,7 +44,11 @@ function at(root: Json, path: string[]): Json[] {
 
 /** The entity is the object there, or the items of the array there, in every non-empty branch. */
 function entityAt(node: Json): Json[] {
-  if (referenced(node)) return [node];
+  const name = referenced(node);
+  // A response whose whole body is the entity keeps its page component, itself the reference.
+  const page = name ? (schemas[name] as Json | undefined) : undefined;
+  if (page && !page["x-altegio-entity"] && referenced(page)) return entityAt(page);
+  if (name) return [node];
   if (node.type === "array") return entityAt(node.items as Json);
   if (Array.isArray(node.anyOf))
     return (node.anyOf as Json[]).filter((b) => b.type !== "array" || b.maxItems !== 0).flatMap(entityAt);

@@ -109,6 +109,10 @@ function replaceSlots(
   const schemas = slots.map((slot) => slotSchema(doc, slot));
   const derived = schemas.slice(1).reduce((acc, s) => union(acc, s), structuredClone(schemas[0] as Schema));
   const component: Schema = { ...derived, description, "x-altegio-entity": entity };
+  // A source marker (`x-altegio-docs: yclients-blueprint`) holds for the component only when it
+  // holds for every site; the sites' operations say where each came from.
+  const docs = new Set(schemas.map((s) => JSON.stringify(s["x-altegio-docs"] ?? null)));
+  if (docs.size > 1) delete component["x-altegio-docs"];
   // Mocks answer a `$ref` with the component's example: the richest page's (most top-level keys).
   const examples = schemas.map((s) => s.example).filter((e) => e !== undefined);
   const richest = examples.reduce<unknown>((best, e) => (size(e) > size(best) ? e : best), examples[0]);
@@ -137,9 +141,25 @@ function article(name: string): string {
   return /^[AEIOU]/.test(name) ? `an ${name}` : `a ${name}`;
 }
 
+/**
+ * The site's slots. A response whose whole body is the entity (`2xx .`) keeps its page component,
+ * which becomes the reference (every response body stays one `$ref` under both media types, and
+ * the page's example stays the mocks' answer); a whole request body is replaced by `…Input`.
+ */
 function locate(doc: Doc, ops: Map<string, Schema>, site: Site): Slot[] {
   const op = ops.get(site.operationId);
-  return op ? resolveSite(doc, op, site) : [];
+  if (!op) return [];
+  const out: Slot[] = [];
+  for (const slot of resolveSite(doc, op, site)) {
+    const name = componentName(slot.holder[slot.key]);
+    const page = name && site.body !== "request" ? doc.components.schemas[name] : undefined;
+    const found: Slot =
+      page && !page["x-altegio-entity"]
+        ? { holder: doc.components.schemas, key: name ?? "", where: slot.where }
+        : slot;
+    if (!out.some((o) => o.holder === found.holder && o.key === found.key)) out.push(found);
+  }
+  return out;
 }
 
 /**
