@@ -8252,13 +8252,14 @@ export interface components {
                  * @description Customer phone
                  * @example +13155550175
                  */
-                phone?: string;
+                phone?: string | number;
                 /**
                  * @description Client Email
                  * @example mail@example.com
                  */
                 email?: string;
             };
+            /** @description Last modified date */
             last_change_date?: string;
             /**
              * @description team member
@@ -8278,16 +8279,29 @@ export interface components {
                  * @example Valeria
                  */
                 name?: string;
+                /** @description team member name */
+                title?: string;
             };
             /**
              * @description counterparty
              * @example []
              */
-            supplier?: unknown[];
+            supplier?: unknown[] | {
+                /** @description Supplier ID */
+                id?: number;
+                /** @description Counterparty name */
+                title?: string;
+            };
             /** @description Document ID */
             document_id?: number;
             /** @description Commodity transaction ID */
             goods_transaction_id?: number;
+            /** @description Visit ID */
+            visit_id?: number;
+            /** @description Identifier of the sold product/service */
+            sold_item_id?: number;
+            /** @description Sale entity type (product/service) */
+            sold_item_type?: number | string;
         };
         /** @description Request body creating a FinancialTransaction (A financial transaction (`/finance_transactions/{location_id}/{transaction_id}`).) */
         FinancialTransactionInput: {
@@ -11349,7 +11363,7 @@ export interface components {
              */
             api_id?: string;
             /**
-             * @description List of team members providing the service and session duration
+             * @description team member
              * @example [
              *       {
              *         "id": 5905,
@@ -11366,6 +11380,10 @@ export interface components {
                 id?: string | number;
                 /** @description Service duration (multiple of 15 minutes) */
                 seance_length?: string | number;
+                /** @description team member name */
+                name?: string;
+                /** @description Service duration */
+                length?: number;
                 /** @description Technological card ID */
                 technological_card_id?: number | null;
             }[];
@@ -11386,8 +11404,26 @@ export interface components {
                     };
                 };
             } | unknown[];
-            /** @description false - Appointment, true - Event */
+            /** @description Capacity */
+            capacity?: number;
+            /** @description Is the Service available for Events */
             is_multi?: boolean;
+            /** @description Service category */
+            category?: {
+                /** @description Category ID */
+                id?: number;
+                /** @description Service category name */
+                title?: string;
+            };
+            /** @description Resources */
+            resources?: {
+                /** @description Resource ID */
+                id?: number;
+                /** @description Resource name */
+                title?: string;
+                /** @description Location ID */
+                salon_id?: number;
+            }[];
             /**
              * @description Bill ID
              * @example 1
@@ -11463,12 +11499,8 @@ export interface components {
             price_prepaid_percent?: number;
             /** @description Prepaid status (forbidden/optional/required) */
             prepaid?: string;
-            /** @description Service capacity */
-            capacity?: number;
             /** @description Service dates */
             dates?: unknown[];
-            /** @description Service resources */
-            resources?: unknown[];
             /** @description Is available for online booking */
             is_online?: boolean;
         };
@@ -11976,7 +12008,7 @@ export interface components {
             /** @description Sort order weight */
             weight?: number | string;
             /** @description Linked user data */
-            user?: unknown[];
+            user?: (unknown[] | null) | (Record<string, never> | null);
             /** @description Prepayment requirement (forbidden, allowed, required) */
             prepaid?: string;
         };
@@ -25375,39 +25407,7 @@ export interface components {
          */
         get_service_all_200: {
             success?: boolean;
-            data?: {
-                id?: string;
-                salon_service_id?: string;
-                title?: string;
-                category_id?: string;
-                price_min?: string;
-                price_max?: string;
-                discount?: string;
-                comment?: string;
-                weight?: string;
-                active?: string;
-                api_id?: string;
-                staff?: {
-                    id?: string;
-                    seance_length?: string;
-                }[];
-                image_group?: {
-                    id?: number;
-                    entity?: string;
-                    entity_id?: number;
-                    images?: {
-                        basic?: {
-                            id?: string;
-                            path?: string;
-                            width?: string;
-                            height?: string;
-                            type?: string;
-                            image_group_id?: number;
-                            version?: string;
-                        };
-                    };
-                };
-            }[];
+            data?: components["schemas"]["Service"][];
             meta?: components["schemas"]["PagingMeta"];
         };
         /**
@@ -25842,77 +25842,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /**
-                 * @description team member ID
-                 * @example 1001539
-                 */
-                id?: number;
-                /**
-                 * @description team member name
-                 * @example team member 1
-                 */
-                name?: string;
-                /**
-                 * @description location ID
-                 * @example 176275
-                 */
-                company_id?: number;
-                /**
-                 * @description team member specialization
-                 * @example team member
-                 */
-                specialization?: string;
-                /**
-                 * @description Team member's position (object when assigned, null or empty array when unassigned)
-                 * @example {
-                 *       "id": 1,
-                 *       "title": "Administrator"
-                 *     }
-                 */
-                position?: {
-                    /**
-                     * @description Job ID
-                     * @example 1
-                     */
-                    id?: number;
-                    /**
-                     * @description Job title
-                     * @example Administrator
-                     */
-                    title?: string;
-                };
-                /**
-                 * @description Path to team member avatar file
-                 * @example https://app.alteg.io/images/no-master-sm.png
-                 */
-                avatar?: string;
-                /**
-                 * @description The path to the team member's avatar file in a higher resolution
-                 * @example https://app.alteg.io/images/no-master.png
-                 */
-                avatar_big?: string;
-                /** @description Whether the team member was fired, 1 - fired, 0 - not fired */
-                fired?: number;
-                /** @description Is the team member removed, 1 - removed, 0 - not removed */
-                status?: number;
-                /** @description Whether the team member is hidden for online appointment, 1 - hidden, 0 - not hidden */
-                hidden?: number;
-                /**
-                 * @description team member's linked user ID
-                 * @example 12345
-                 */
-                user_id?: number | null;
-                /** @description Whether the team member is a paid staff member counted in license price */
-                is_paid_staff?: boolean;
-                /**
-                 * @description Whether the team member is included in the location''s active payment policy scope.
-                 *
-                 *     Always returned. Defaults to true when the payment_policy feature is disabled for the location or no active payment policy exists.
-                 * @example true
-                 */
-                is_included_in_payment_policy?: boolean;
-            }[];
+            data?: components["schemas"]["TeamMember"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -26504,65 +26434,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Transaction ID */
-                id?: number;
-                /** @description Document ID */
-                document_id?: number;
-                /** @description Payment type */
-                expense?: {
-                    /** @description Payment type ID */
-                    id?: number;
-                    /** @description Payment type name */
-                    title?: string;
-                };
-                /** @description Transaction creation date */
-                date?: string;
-                /** @description Transaction amount */
-                amount?: number;
-                /** @description A comment */
-                comment?: string;
-                /** @description Team Member */
-                master?: {
-                    /** @description team member ID */
-                    id?: number;
-                    /** @description team member name */
-                    title?: string;
-                };
-                /** @description counterparty */
-                supplier?: {
-                    /** @description Supplier ID */
-                    id?: number;
-                    /** @description Counterparty name */
-                    title?: string;
-                };
-                /** @description Location account */
-                account?: {
-                    /** @description Checkout ID */
-                    id?: number;
-                    /** @description Location account name */
-                    title?: string;
-                };
-                /** @description Customer */
-                client?: {
-                    /** @description Client ID */
-                    id?: number;
-                    /** @description Client name */
-                    name?: string;
-                    /** @description Customer phone */
-                    phone?: string | number;
-                };
-                /** @description Last modified date */
-                last_change_date?: string;
-                /** @description Appointment ID */
-                record_id?: number;
-                /** @description Visit ID */
-                visit_id?: number;
-                /** @description Identifier of the sold product/service */
-                sold_item_id?: number;
-                /** @description Sale entity type (product/service) */
-                sold_item_type?: number | string;
-            }[];
+            data?: components["schemas"]["FinancialTransaction"][];
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -28556,45 +28428,7 @@ export interface components {
              *       }
              *     ]
              */
-            data?: {
-                /** @description Service ID */
-                id?: number;
-                /** @description Service name */
-                title?: string;
-                /** @description Capacity */
-                capacity?: number;
-                /** @description The minimum cost of the service */
-                price_min?: number;
-                /** @description Maximum cost of the service */
-                price_max?: number;
-                /** @description Is the Service available for Events */
-                is_multi?: boolean;
-                /** @description Service category */
-                category?: {
-                    /** @description Category ID */
-                    id?: number;
-                    /** @description Service category name */
-                    title?: string;
-                };
-                /** @description team member */
-                staff?: {
-                    /** @description team member ID */
-                    id?: number;
-                    /** @description team member name */
-                    name?: string;
-                    /** @description Service duration */
-                    length?: number;
-                }[];
-                /** @description Resources */
-                resources?: {
-                    /** @description Resource ID */
-                    id?: number;
-                    /** @description Resource name */
-                    title?: string;
-                    /** @description Location ID */
-                    salon_id?: number;
-                }[];
-            }[];
+            data?: components["schemas"]["Service"][];
             /** @description Metadata (contains the number of services found) */
             meta?: components["schemas"]["CountMeta"];
         };

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { applyEntities, requiredSkeleton } from "../../scripts/lib/spec/entities/pass.js";
 import type { Doc } from "../../scripts/lib/spec/entities/sites.js";
-import { ENTITIES, METAS } from "../../scripts/lib/spec/entities/table.js";
+import { ENTITIES, METAS, NOT_ENTITIES } from "../../scripts/lib/spec/entities/table.js";
 import { union } from "../../scripts/lib/spec/entities/union.js";
 import { ENTITY_OVERLAY_FILE } from "../../scripts/lib/spec/inputs.js";
 import { WEBHOOK_RESOURCES } from "../../scripts/lib/spec/webhook-resources.js";
@@ -88,6 +88,28 @@ describe("entity components in openapi.yaml", () => {
     const found = bodies(operation ?? {}, body).flatMap((root) => at(root, path));
     expect(found.length, `${site}: nothing there`).toBeGreaterThan(0);
     expect(found.map(referenced)).toEqual(found.map(() => name));
+  });
+
+  it("refers to an entity wherever a success body's data looks like one, or says why not", () => {
+    // A look-alike: an inline object (or items) of `data` with 4+ fields, 80% of them an entity's.
+    const entities = ENTITIES.map(
+      (e) => [e.name, Object.keys((schemas[e.name] as Json).properties as Json)] as const,
+    );
+    const lookAlikes: string[] = [];
+    for (const [id, operation] of byId) {
+      for (const node of bodies(operation, "2xx").flatMap((root) => at(root, ["data"]))) {
+        if (referenced(node)) continue;
+        const keys = Object.keys((deref(spec, node).properties ?? {}) as Json);
+        if (keys.length < 4) continue;
+        for (const [name, fields] of entities)
+          if (keys.filter((k) => fields.includes(k)).length >= 0.8 * keys.length)
+            lookAlikes.push(`${id}: ${name}`);
+      }
+    }
+    expect([...new Set(lookAlikes)].filter((l) => !((l.split(":")[0] ?? "") in NOT_ENTITIES))).toEqual([]);
+    expect(Object.keys(NOT_ENTITIES).every((id) => lookAlikes.some((l) => l.startsWith(`${id}:`)))).toBe(
+      true,
+    );
   });
 
   it("has each entity once, with its vendor alias and the sites it was derived from", () => {
