@@ -29,9 +29,10 @@ const data200 = (op: Json | undefined): Json => {
   const media = response.content as Json;
   const body = unwrapEnvelope(deref(spec, (media["application/json"] as Json).schema));
   const data = deref(spec, (body.properties as Json).data);
-  // An entity site (issue 10): `allOf: [{$ref: <entity>}, …]` with the page's own description and example.
-  const parts = data.allOf as Json[] | undefined;
-  return data.type === undefined && parts?.[0]?.$ref ? deref(spec, parts[0]) : data;
+  // An entity site (issue 10): `allOf: [{$ref: <entity>}, …]` with the page's own description,
+  // example and markers (x-altegio-vendor-type…), which stay on the site.
+  const { allOf: parts, ...own } = data as { allOf?: Json[] };
+  return data.type === undefined && parts?.[0]?.$ref ? { ...deref(spec, parts[0]), ...own } : data;
 };
 const row = (slug: string, title: string, path: string): OperationRow => ({
   tag: "t",

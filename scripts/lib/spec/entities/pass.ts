@@ -34,6 +34,20 @@ export interface EntityPassOptions {
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
+/**
+ * A page's markers on the schema at a site (a correction's kind and evidence, the vendor's type,
+ * example or required-ness it replaced, a recorded choice): they describe that site, so they stay
+ * on it, not on the entity.
+ */
+const SITE_MARKERS = [
+  "x-altegio-correction",
+  "x-altegio-evidence",
+  "x-altegio-vendor-type",
+  "x-altegio-vendor-example",
+  "x-altegio-vendor-required",
+  "x-altegio-choice",
+];
+
 export function applyEntities(doc: Doc, options: EntityPassOptions = {}): EntityReport {
   const { strict = true, table = ENTITIES } = options;
   const report: EntityReport = { entities: new Map(), missing: [] };
@@ -113,6 +127,7 @@ function replaceSlots(
   // holds for every site; the sites' operations say where each came from.
   const docs = new Set(schemas.map((s) => JSON.stringify(s["x-altegio-docs"] ?? null)));
   if (docs.size > 1) delete component["x-altegio-docs"];
+  for (const key of SITE_MARKERS) delete component[key];
   // Mocks answer a `$ref` with the component's example: the richest page's (most top-level keys).
   const examples = schemas.map((s) => s.example).filter((e) => e !== undefined);
   const richest = examples.reduce<unknown>((best, e) => (size(e) > size(best) ? e : best), examples[0]);
@@ -127,6 +142,7 @@ function replaceSlots(
       notes.description = site.description;
     if (site.example !== undefined && !isDeepStrictEqual(site.example, component.example))
       notes.example = site.example;
+    for (const key of SITE_MARKERS) if (site[key] !== undefined) notes[key] = site[key];
     slot.holder[slot.key] =
       extra || Object.keys(notes).length > 0
         ? { allOf: [ref(name), ...(extra ? [extra] : [])], ...notes }

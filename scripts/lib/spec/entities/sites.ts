@@ -111,7 +111,12 @@ function entitySlots(doc: Doc, slot: Slot): Slot[] {
   if (!node || typeof node !== "object") return [];
   if (componentName(node)) {
     const name = componentName(node) ?? "";
-    return SHARED_ENVELOPES.has(name) ? [] : [slot];
+    if (SHARED_ENVELOPES.has(name)) return [];
+    // A page component that is a list (a request body of several days): the entity is its items.
+    const target = doc.components.schemas[name];
+    if (target?.type === "array" && !target["x-altegio-entity"])
+      return entitySlots(doc, { holder: doc.components.schemas, key: name, where: slot.where });
+    return [slot];
   }
   if (node.type === "array" || (node.items && !node.properties))
     return entitySlots(doc, { holder: node, key: "items", where: slot.where });

@@ -341,8 +341,23 @@ export interface MetaSpec {
  * The top-level keys of a `meta` typed object. A page typing its `meta` (any) keeps it inline: the
  * union would be (any) too, and the envelope-wrapped pages' object metas are not (any).
  */
-const metaKeys = (meta: Schema): string[] =>
-  meta.type === "object" ? Object.keys((meta.properties ?? {}) as Schema) : [];
+const metaKeys = (meta: Schema): string[] => Object.keys((metaObject(meta)?.properties ?? {}) as Schema);
+
+const isEmptyArray = (schema: Schema): boolean =>
+  schema.type === "array" && Object.keys((schema.items ?? {}) as Schema).length === 0;
+
+/**
+ * The object a `meta` is: itself, or its one object branch when the others are PHP's empty array
+ * (`anyOf: [object, []]`, an evidence correction: a `meta` with nothing to say arrives as `[]`).
+ */
+export function metaObject(meta: Schema): Schema | undefined {
+  if (meta.type === "object") return meta;
+  const branches = (meta.anyOf ?? []) as Schema[];
+  const objects = branches.filter((b) => b.type === "object");
+  return objects.length === 1 && branches.every((b) => b.type === "object" || isEmptyArray(b))
+    ? objects[0]
+    : undefined;
+}
 
 export const METAS: MetaSpec[] = [
   {
