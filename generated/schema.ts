@@ -6417,6 +6417,8 @@ export interface components {
             show_weekly_view_without_online_booking?: boolean;
             /** @description Default location ID for weekly view */
             weekly_view_default_salon_id?: number | null;
+            /** @description Personal subdomain URL for the booking form; `null` when not configured */
+            personal_subdomain_url?: string | null;
         };
         /** @description Request body creating a BookingForm (An online booking form (a "booking widget", `/company/{location_id}/booking_forms`).) */
         BookingFormInput: {
@@ -6458,6 +6460,47 @@ export interface components {
             button_color?: string;
             /** @description Button animation enable flag */
             button_animation?: boolean;
+        };
+        /** @description Request body updating a BookingForm (An online booking form (a "booking widget", `/company/{location_id}/booking_forms`).) */
+        BookingFormUpdate: {
+            /** @description Button animation enable flag */
+            button_animation: boolean;
+            /** @description Button color */
+            button_color: string;
+            /**
+             * @description Button location on the page
+             * @enum {string}
+             */
+            button_position: "bottom right" | "bottom left" | "top right" | "top left";
+            /** @description Sequence number of the date and time step */
+            datetime_step_num: number;
+            /** @description appointment widget description */
+            description: string;
+            /**
+             * @description Panel position on the page
+             * @enum {string}
+             */
+            form_position: "right" | "left";
+            /** @description Default appointment widget flag */
+            is_default: boolean;
+            /** @description team member ID */
+            master_step_default: number;
+            /** @description team member hide flag */
+            master_step_hide: boolean;
+            /** @description Sequence number of the wizard step */
+            master_step_num: number;
+            /** @description Service ID */
+            service_step_default: number;
+            /** @description Service Hiding Flag */
+            service_step_hide: boolean;
+            /** @description Service step sequence number */
+            service_step_num: number;
+            /** @description Button Visibility Step */
+            show_button: boolean;
+            /** @description Name of the appointment widget */
+            title: string;
+            /** @description Step mode flag */
+            without_menu: boolean;
         };
         /** @description A certificate a client holds (a "gift card", `/loyalty/certificates`). */
         Certificate: {
@@ -6874,6 +6917,7 @@ export interface components {
                 /** @description Category color */
                 color?: string;
             }[] | Record<string, never>;
+            /** @description Gender name */
             sex?: string;
             /** @description Discount */
             discount?: number;
@@ -6901,6 +6945,7 @@ export interface components {
             custom_fields?: {
                 "key-1"?: string;
             };
+            /** @description Gender identifier, 0 - unknown, 1 - male, 2 - female */
             sex_id?: number;
             /** @description Client priority level (0 - none, 1 - bronze, 2 - silver, 3 - gold) */
             importance_id?: number;
@@ -6908,6 +6953,14 @@ export interface components {
             gender_id?: number;
             /** @description Gender name */
             gender?: string;
+            /** @description Formatted client name */
+            display_name?: string;
+            /** @description Lifetime amount paid by the client in this location, in major currency units */
+            paid?: number;
+            /** @description Client patronymic */
+            patronymic?: string;
+            /** @description Client surname */
+            surname?: string;
         };
         /** @description A note on a client's card (`/company/{location_id}/clients/{client_id}/comments`). */
         ClientComment: {
@@ -6962,7 +7015,16 @@ export interface components {
              *       "avatar": "https://api.alteg.io/images/avatar.png"
              *     }
              */
-            user?: Record<string, never> | null;
+            user?: {
+                /** @description Avatar of a user. */
+                avatar?: string;
+                /** @description ID of a user. */
+                id?: number;
+                /** @description Name of a user. */
+                name?: string;
+            } | null;
+            /** @description Whether this Business User can delete the comment */
+            is_editable?: boolean;
         };
         /** @description Request body creating a ClientComment (A note on a client's card (`/company/{location_id}/clients/{client_id}/comments`).) */
         ClientCommentInput: {
@@ -6972,37 +7034,11 @@ export interface components {
              */
             text: string;
         };
-        /**
-         * @description Request body creating a Client (A client of a location (`/client/{location_id}/{id}`).)
-         * @example {
-         *       "name": "Sample text",
-         *       "phone": "+79211234567",
-         *       "email": "123456789@gmail.com",
-         *       "sex_id": 1,
-         *       "discount": 15,
-         *       "importance_id": 1,
-         *       "card": "555888666",
-         *       "birth_date": "2000-03-03",
-         *       "comment": "Sample text",
-         *       "sms_check": 0,
-         *       "sms_not": 0,
-         *       "spent": 1000,
-         *       "balance": -200,
-         *       "categories": [
-         *         101,
-         *         102
-         *       ],
-         *       "custom_fields": {
-         *         "key-1": "value-1"
-         *       }
-         *     }
-         */
+        /** @description Request body creating a Client (A client of a location (`/client/{location_id}/{id}`).) */
         ClientInput: {
             name: string;
             phone: string;
             email?: string;
-            /** @example 1 */
-            sex_id?: number;
             /** @example 1 */
             importance_id?: number;
             /** @example 10 */
@@ -7019,8 +7055,16 @@ export interface components {
             balance?: number;
             sms_check?: number;
             sms_not?: number;
-            categories?: unknown[];
+            categories?: Record<string, never>;
             custom_fields?: Record<string, never>;
+            /** @description Gender of the client (1 - male, 2 - female, 0 - unknown) */
+            gender_id?: number;
+            /** @description Client middle name */
+            middle_name?: string;
+            /** @description Client national ID: CPF for Brazil, IIN for Kazakhstan. For a location in Kazakhstan the value must be a valid individual IIN — 12 digits with a correct check digit — otherwise the request is rejecte… */
+            national_id?: string;
+            /** @description Client surname */
+            surname?: string;
         };
         /** @description Request body updating a Client (A client of a location (`/client/{location_id}/{id}`).) */
         ClientUpdate: {
@@ -7108,6 +7152,8 @@ export interface components {
              *     }
              */
             custom_fields?: Record<string, never>;
+            /** @description Client national ID: CPF for Brazil, IIN for Kazakhstan. For a location in Kazakhstan the value must be a valid individual IIN — 12 digits with a correct check digit — otherwise the request is rejecte… */
+            national_id?: string;
         };
         /** @description A comment (a "review") a client left on a location or team member (`/comments/{location_id}`). */
         Comment: {
@@ -7207,11 +7253,11 @@ export interface components {
          *     }
          */
         CustomFieldInput: {
-            type?: string;
-            code?: string;
-            title?: string;
-            user_can_edit?: boolean;
-            show_in_ui?: boolean;
+            type: string;
+            code: string;
+            title: string;
+            user_can_edit: boolean;
+            show_in_ui: boolean;
         };
         /**
          * @description Request body updating a CustomField (A custom field of clients or appointments (`/custom_fields/{field_category}/{location_id}`).)
@@ -7224,11 +7270,11 @@ export interface components {
          *     }
          */
         CustomFieldUpdate: {
-            type?: string;
-            code?: string;
-            title?: string;
-            user_can_edit?: boolean;
-            show_in_ui?: boolean;
+            type: string;
+            code: string;
+            title: string;
+            user_can_edit: boolean;
+            show_in_ui: boolean;
         };
         /**
          * @description A document that inventory and financial transactions belong to (`/storage_operations/documents/{location_id}/{document_id}`).
@@ -7401,12 +7447,12 @@ export interface components {
                  * @description Latitude
                  * @example 40.73061
                  */
-                coordinate_lat?: string | number;
+                coordinate_lat?: number | string;
                 /**
                  * @description Longitude
                  * @example -73.935242
                  */
-                coordinate_lon?: string | number;
+                coordinate_lon?: number | string;
                 /**
                  * @description Let, on which the location logo is located
                  * @example https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png
@@ -7424,20 +7470,20 @@ export interface components {
                  * @example www.example.com
                  */
                 site?: string;
-                /** @description Public-facing location name */
-                public_title?: string;
+                /** @description Allow changing records */
+                allow_change_record?: boolean;
+                /** @description Allow deleting records */
+                allow_delete_record?: boolean;
                 /** @description Business group ID */
                 business_group_id?: number;
                 /** @description Business type ID */
                 business_type_id?: number;
-                /** @description Timezone name */
-                timezone_name?: string;
                 /** @description Location phone number */
                 phone?: string;
-                /** @description Allow deleting records */
-                allow_delete_record?: boolean;
-                /** @description Allow changing records */
-                allow_change_record?: boolean;
+                /** @description Public-facing location name */
+                public_title?: string;
+                /** @description Timezone name */
+                timezone_name?: string;
             };
             /**
              * @description User
@@ -7452,7 +7498,7 @@ export interface components {
                  * @description User ID
                  * @example 999290
                  */
-                id?: string | number;
+                id?: number;
                 /**
                  * @description Username
                  * @example User name
@@ -7463,12 +7509,12 @@ export interface components {
                  * @example +13155550175
                  */
                 phone?: string;
+                /** @description User avatar URL */
+                avatar?: string;
                 /** @description User email */
                 email?: string;
                 /** @description Is user approved */
                 is_approved?: boolean;
-                /** @description User avatar URL */
-                avatar?: string;
             };
             /** @description Bill print status */
             bill_print_status?: number;
@@ -7496,18 +7542,17 @@ export interface components {
              */
             comment?: string;
         };
-        /**
-         * @description Request body updating a Document (A document that inventory and financial transactions belong to (`/storage_operations/documents/{location_id}/{document_id}`).)
-         * @example {
-         *       "type_id": 0,
-         *       "storage_id": 0,
-         *       "date_created": ""
-         *     }
-         */
+        /** @description Request body updating a Document (A document that inventory and financial transactions belong to (`/storage_operations/documents/{location_id}/{document_id}`).) */
         DocumentUpdate: {
-            type_id?: number;
-            storage_id?: number;
-            date_created?: string;
+            type_id: number;
+            storage_id: number;
+            /** @description A comment */
+            comment?: string;
+            /**
+             * Format: date-time
+             * @description Date of the inventory transaction
+             */
+            create_date: string;
         };
         /**
          * @description The `meta` of most responses: an empty array.
@@ -7981,24 +8026,10 @@ export interface components {
                 /** @description Resource ID */
                 resource_id?: number;
             }[];
-            /** @description Location ID */
-            company_id?: number;
-            /** @description Instructions */
-            instructions?: string;
-            /** @description Link to instructions */
-            stream_link?: string;
-            /** @description Notifications */
-            notified?: boolean;
-            /** @description Prepayment */
-            prepaid?: string;
-            /** @description Post category */
-            labels?: unknown[] | Record<string, never>;
-            /** @description Unix timestamp of Event date */
-            timestamp?: number;
             /** @description Event comment */
             comment?: string | null;
-            /** @description Whether Event is deleted */
-            is_deleted?: boolean;
+            /** @description Location ID */
+            company_id?: number;
             /** @description Event duration details */
             duration_details?: {
                 /** @description Duration detail ID */
@@ -8008,6 +8039,20 @@ export interface components {
                 /** @description Technical break duration in seconds */
                 technical_break_duration?: number;
             };
+            /** @description Event instructions */
+            instructions?: string;
+            /** @description Whether Event is deleted */
+            is_deleted?: boolean;
+            /** @description Event tags */
+            labels?: unknown[] | Record<string, never>;
+            /** @description Whether notifications have been sent */
+            notified?: boolean;
+            /** @description Prepayment status (forbidden, optional, required) */
+            prepaid?: string;
+            /** @description Stream link for online events */
+            stream_link?: string;
+            /** @description Unix timestamp of Event date */
+            timestamp?: number;
             master_id?: number;
             master?: {
                 id?: number;
@@ -8036,12 +8081,14 @@ export interface components {
          *     }
          */
         EventInput: {
-            date?: string;
-            service_id?: number;
-            staff_id?: number;
-            capacity?: number;
+            date: string;
+            service_id: number;
+            staff_id: number;
+            capacity: number;
             resource_instance_ids?: number[];
-            force?: boolean;
+            force: boolean;
+            /** @description Event duration in seconds */
+            length?: number;
         };
         /** @description Request body updating an Event (A group event (the vendor's "activity", `/activity/{location_id}/{event_id}`).) */
         EventUpdate: {
@@ -8133,44 +8180,15 @@ export interface components {
              */
             date?: string;
             /**
-             * @description Payment type ID
-             * @example 5
-             */
-            type_id?: number;
-            /**
-             * @description Payment Item ID
-             * @example 5
-             */
-            expense_id?: number;
-            /**
-             * @description Checkout ID
-             * @example 774020
-             */
-            account_id?: number;
-            /**
              * @description Transaction amount
              * @example 100
              */
             amount?: number;
             /**
-             * @description Client ID
-             * @example 51520012
-             */
-            client_id?: number;
-            /**
-             * @description team member ID
-             * @example 921395
-             */
-            master_id?: number;
-            /** @description Supplier ID */
-            supplier_id?: number;
-            /**
              * @description A comment
              * @example Transaction comment
              */
             comment?: string;
-            item_id?: number;
-            target_type_id?: number;
             /** @description Appointment ID */
             record_id?: number;
             /**
@@ -8212,6 +8230,13 @@ export interface components {
                  * @example Archive location account
                  */
                 title?: string;
+                /**
+                 * @description Is cash
+                 * @example true
+                 */
+                is_cash?: boolean;
+                /** @description Is the checkout by default */
+                is_default?: boolean;
                 /** @description Transaction type identifier */
                 type_id?: number;
                 /** @description Transaction type */
@@ -8220,13 +8245,6 @@ export interface components {
                 comment?: string;
                 /** @description location ID */
                 company_id?: number;
-                /**
-                 * @description Is cash
-                 * @example true
-                 */
-                is_cash?: boolean;
-                /** @description Is the checkout by default */
-                is_default?: boolean;
             };
             /**
              * @description Customer
@@ -8242,7 +8260,7 @@ export interface components {
                  * @description Client ID
                  * @example 51520012
                  */
-                id?: string | number;
+                id?: number;
                 /**
                  * @description Client name
                  * @example Sweeney Todd
@@ -8268,40 +8286,69 @@ export interface components {
              *       "name": "Valeria"
              *     }
              */
-            master?: unknown[] | {
+            master?: {
                 /**
                  * @description team member ID
                  * @example 921395
                  */
                 id?: number;
+                /** @description team member name */
+                title?: string;
                 /**
                  * @description team member name
                  * @example Valeria
                  */
                 name?: string;
-                /** @description team member name */
-                title?: string;
-            };
+            } | unknown[];
             /**
              * @description counterparty
              * @example []
              */
-            supplier?: unknown[] | {
+            supplier?: {
                 /** @description Supplier ID */
                 id?: number;
                 /** @description Counterparty name */
                 title?: string;
-            };
+            } | unknown[];
             /** @description Document ID */
             document_id?: number;
-            /** @description Commodity transaction ID */
-            goods_transaction_id?: number;
-            /** @description Visit ID */
-            visit_id?: number;
             /** @description Identifier of the sold product/service */
             sold_item_id?: number;
             /** @description Sale entity type (product/service) */
             sold_item_type?: number | string;
+            /** @description Visit ID */
+            visit_id?: number;
+            /**
+             * @description Payment type ID
+             * @example 5
+             */
+            type_id?: number;
+            /**
+             * @description Payment Item ID
+             * @example 5
+             */
+            expense_id?: number;
+            /**
+             * @description Checkout ID
+             * @example 774020
+             */
+            account_id?: number;
+            /**
+             * @description Client ID
+             * @example 51520012
+             */
+            client_id?: number;
+            /**
+             * @description team member ID
+             * @example 921395
+             */
+            master_id?: number;
+            /** @description Supplier ID */
+            supplier_id?: number;
+            item_id?: number;
+            target_type_id?: number;
+            /** @description Commodity transaction ID */
+            goods_transaction_id?: number;
         };
         /** @description Request body creating a FinancialTransaction (A financial transaction (`/finance_transactions/{location_id}/{transaction_id}`).) */
         FinancialTransactionInput: {
@@ -8340,28 +8387,17 @@ export interface components {
              */
             date?: string;
         };
-        /**
-         * @description Request body updating a FinancialTransaction (A financial transaction (`/finance_transactions/{location_id}/{transaction_id}`).)
-         * @example {
-         *       "type_id": 2640,
-         *       "amount": 333,
-         *       "account_id": 35501,
-         *       "client_id": 4240788,
-         *       "master_id": 0,
-         *       "supplier_id": 0,
-         *       "comment": "Updated comment",
-         *       "date": "2017-03-22 20:50:01"
-         *     }
-         */
+        /** @description Request body updating a FinancialTransaction (A financial transaction (`/finance_transactions/{location_id}/{transaction_id}`).) */
         FinancialTransactionUpdate: {
-            type_id?: number;
             amount?: number;
             account_id?: number;
             client_id?: number;
             master_id?: number;
             supplier_id?: number;
-            comment?: string;
+            comment?: number;
             date?: string;
+            /** @description Payment item */
+            expense_id?: number;
         };
         /** @description Request body of an operation with no vendor page: fields unknown. */
         GenericRequest: {
@@ -9057,9 +9093,9 @@ export interface components {
         };
         /** @description Request body creating a LoyaltyCard (A client's loyalty card (`/loyalty/cards/…`).) */
         LoyaltyCardInput: {
-            loyalty_card_number: number;
-            loyalty_card_type_id: number;
-            phone: number;
+            loyalty_card_number?: string;
+            loyalty_card_type_id?: string;
+            phone?: number;
         };
         /** @description A type of loyalty card (the vendor's "card type", `/loyalty/card_types/…`). */
         LoyaltyCardType: {
@@ -9124,10 +9160,10 @@ export interface components {
                 title?: string;
                 /** @description Full status name */
                 extended_title?: string;
-                /** @description Status slug */
-                slug?: string;
                 /** @description Status category */
                 category?: string;
+                /** @description Status slug */
+                slug?: string;
             };
             /** @description An object that includes the links array with information about the membership balance */
             balance_container?: {
@@ -9225,66 +9261,66 @@ export interface components {
                         };
                     }[];
                 };
-                /** @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year */
-                freeze_limit_unit_id?: number;
-                /** @description Allow booking when membership is frozen */
-                is_booking_when_frozen_allowed?: boolean;
-                /** @description Category ID restriction */
-                category_id?: number | null;
-                /** @description Whether unified balance is unlimited */
-                is_united_balance_unlimited?: boolean;
-                /** @description Subscription type slug */
-                slug?: string;
-                /** @description Whether activation code is required */
-                is_code_required?: boolean;
+                /** @description Time units for autoactivation */
+                autoactivation_time?: number;
+                /** @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years */
+                autoactivation_time_unit_id?: number;
                 /** @description Balance edit permission level */
                 balance_edit_type_id?: number;
-                /** @description Subscription price */
+                /** @description Subscription type category */
+                category?: string;
+                /** @description Category ID restriction */
+                category_id?: number | null;
+                /** @description Current membership type price, not the historical amount paid for an individual membership. */
                 cost?: number;
-                /** @description Whether membership type is archived */
-                is_archived?: boolean;
                 /** @description Date when archived */
                 date_archived?: string | null;
                 /** @description Activation type: 1 = on sale, 2 = on first use, 3 = from specific date */
                 expiration_type_id?: number;
                 /** @description Human-readable expiration type */
                 expiration_type_title?: string;
-                /** @description Whether service price can be adjusted */
-                service_price_correction?: boolean;
+                /** @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year */
+                freeze_limit_unit_id?: number;
+                /** @description Whether membership type is archived */
+                is_archived?: boolean;
+                /** @description Allow booking when membership is frozen */
+                is_booking_when_frozen_allowed?: boolean;
+                /** @description Whether activation code is required */
+                is_code_required?: boolean;
                 /** @description Whether online sale is enabled */
                 is_online_sale_enabled?: boolean;
-                /** @description Title for online sale */
-                online_sale_title?: string;
+                /** @description Whether unified balance is unlimited */
+                is_united_balance_unlimited?: boolean;
                 /** @description Description for online sale */
                 online_sale_description?: string;
                 /** @description Price for online sale */
                 online_sale_price?: number;
-                /** @description Time units for autoactivation */
-                autoactivation_time?: number;
-                /** @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years */
-                autoactivation_time_unit_id?: number;
+                /** @description Title for online sale */
+                online_sale_title?: string;
+                /** @description Whether service price can be adjusted */
+                service_price_correction?: boolean;
+                /** @description Subscription type slug */
+                slug?: string;
                 /** @description Sort order weight */
                 weight?: number;
-                /** @description Subscription type category */
-                category?: string;
             };
-            /** @description Subscription creation date */
-            created_date?: string;
             /** @description Subscription activation date */
             activated_date?: string | null;
+            /** @description Membership creation date; this is not necessarily the sale date. */
+            created_date?: string;
+            /** @description Linked goods transaction ID, if present; use it to retrieve the sale document ID. A value of 0 does not establish a sale. */
+            goods_transaction_id?: number;
             /** @description Whether membership has unified balance */
             is_united_balance?: boolean;
             /** @description Whether unified balance is unlimited */
             is_united_balance_unlimited?: boolean;
+            /** @description Subscription type slug */
+            slug?: string;
             /**
              * @description Number of services for unified balance
              * @example 10
              */
             united_balance_services_count?: number;
-            /** @description Product transaction ID */
-            goods_transaction_id?: number;
-            /** @description Subscription type slug */
-            slug?: string;
             /**
              * @description Date until which membership is frozen
              * @example 2026-12-31T23:59:59-05:00
@@ -9592,6 +9628,120 @@ export interface components {
                     };
                 }[];
             };
+        };
+        /** @description Request body creating a MembershipType (A type of membership (the vendor's "abonement type", `/company/{location_id}/loyalty/abonement_types/…`).) */
+        MembershipTypeInput: {
+            /**
+             * @description Whether membership can be frozen
+             * @default false
+             */
+            allow_freeze?: boolean;
+            /** @description Maximum autoactivation period */
+            autoactivation_period?: number;
+            /** @description Time units for autoactivation */
+            autoactivation_time_in_days?: number;
+            /**
+             * @description Autoactivation time unit: 1 = days, 2 = weeks, 3 = months, 4 = years
+             * @enum {integer}
+             */
+            autoactivation_time_unit_id?: 1 | 2 | 3 | 4;
+            /** @description Time-based availability rules. Empty array = available anytime. */
+            availability?: {
+                /** @description Time intervals when membership is valid */
+                intervals?: unknown[];
+                /** @description Days of week when rule applies: 1 = Monday, 7 = Sunday */
+                week_days?: unknown[];
+            }[];
+            /**
+             * @description Balance adjustment permission: 0 = prohibited, 1 = only at sale location, 2 = at all locations
+             * @enum {integer}
+             */
+            balance_edit_type_id?: 0 | 1 | 2;
+            /**
+             * @description Subscription category type (always "standard")
+             * @default standard
+             */
+            category?: string;
+            /**
+             * Format: float
+             * @description Subscription price
+             */
+            cost: number;
+            /**
+             * @description Whether to delete existing online sale image
+             * @default false
+             */
+            delete_online_image?: boolean;
+            /**
+             * @description Activation type: 1 = on sale, 2 = on first use, 3 = from specific date
+             * @enum {integer}
+             */
+            expiration_type_id?: 1 | 2 | 3;
+            /** @description Maximum total freeze period */
+            freeze_limit?: number;
+            /**
+             * @description Freeze period unit: 1 = day, 2 = week, 3 = month, 4 = year
+             * @enum {integer}
+             */
+            freeze_limit_unit_id?: 1 | 2 | 3 | 4;
+            /**
+             * @description Personal vs shared subscription. - true = personal (only purchaser can use) - false = shared (multiple people can use with code)
+             * @default true
+             */
+            is_allow_empty_code?: boolean;
+            /**
+             * @description Whether membership type is archived
+             * @default false
+             */
+            is_archived?: boolean;
+            /**
+             * @description Whether online sale is enabled. If true, online_sale_price becomes required.
+             * @default false
+             */
+            is_online_sale_enabled?: boolean;
+            /** @description Balance type: true = unified balance, false = separate balance */
+            is_united_balance: boolean;
+            /** @description List of location IDs where this membership type is available */
+            location_ids?: number[];
+            /** @description Image URL for online sale */
+            online_image?: string;
+            /** @description Subscription description for online sale */
+            online_sale_description?: string;
+            /**
+             * Format: float
+             * @description Price for online sale (required if is_online_sale_enabled = true)
+             */
+            online_sale_price?: number;
+            /** @description Subscription title for online sale */
+            online_sale_title?: string;
+            /** @description Validity period duration */
+            period?: number;
+            /**
+             * @description Period unit type: 1 = day, 2 = week, 3 = month, 4 = year
+             * @enum {integer}
+             */
+            period_unit_id?: 1 | 2 | 3 | 4;
+            /** @description Chain ID (API uses salon_group_id parameter name) */
+            salon_group_id: number;
+            /** @description List of location IDs where this membership type is available */
+            salon_ids?: number[];
+            /** @description Object with service category IDs as keys and usage count as values. For separate balance: count = number of visits per category. For unified balance: count value is ignored (set to any number or 0).… */
+            service_categories: {
+                [key: string]: number;
+            };
+            /**
+             * @description Whether service price can be adjusted when using membership
+             * @default false
+             */
+            service_price_correction?: boolean;
+            /** @description Object with service IDs as keys and usage count as values. For separate balance: count = number of visits per service. For unified balance: use empty object {}. **Important:** This is an object (key-… */
+            services?: {
+                [key: string]: number;
+            };
+            /** @description Membership type name */
+            title: string;
+            /** @description Number of visits for unified balance */
+            united_balance_services_count: number;
         };
         /** @description Request body updating a MembershipType (A type of membership (the vendor's "abonement type", `/company/{location_id}/loyalty/abonement_types/…`).) */
         MembershipTypeUpdate: {
@@ -9961,19 +10111,19 @@ export interface components {
              * @description Product category ID
              * @example 123456
              */
-            id?: string | number;
+            id?: number;
             /**
              * @description Product category name
              * @example Manicure
              */
             title?: string;
+            /** @description Whether the category belongs to the chain */
+            is_chain?: boolean;
             /**
              * @description Parent category ID (null for top-level categories)
              * @example 123457
              */
             parent_category_id?: number | null;
-            /** @description Whether the category belongs to the chain */
-            is_chain?: boolean;
         };
         /** @description Request body creating a ProductCategory (A product category (the vendor's "goods category", `/company/{location_id}/goods_categories/…`).) */
         ProductCategoryInput: {
@@ -9997,6 +10147,20 @@ export interface components {
              * @example Category of products for manicure
              */
             comment?: string;
+        };
+        /** @description Request body updating a ProductCategory (A product category (the vendor's "goods category", `/company/{location_id}/goods_categories/…`).) */
+        ProductCategoryUpdate: {
+            /** @description vendor code */
+            article?: string;
+            /** @description A comment */
+            comment?: string;
+            /**
+             * Format: int32
+             * @description Parent category ID (optional, but can be 0 or null if you don't need to specify the parent category)
+             */
+            parent_category_id?: number;
+            /** @description Product category name */
+            title: string;
         };
         /** @description Request body creating a Product (A product (the vendor's "good", `/goods/{location_id}/{product_id}`).) */
         ProductInput: {
@@ -10295,22 +10459,16 @@ export interface components {
                  */
                 title?: string;
                 /**
-                 * @description unit of measurement
-                 * @example PC.
+                 * @description Quantity of products
+                 * @example []
                  */
-                unit?: string;
-                /**
-                 * @description Product Name
-                 * @example delete yy
-                 */
-                value?: string;
-                /**
-                 * @description Product Name
-                 * @example delete yy
-                 */
-                label?: string;
+                actual_amounts?: unknown[];
+                /** @description Cost price */
+                actual_cost?: number;
                 /** @description vendor code */
                 article?: string;
+                /** @description Barcode */
+                barcode?: string;
                 /**
                  * @description Product category name
                  * @example goose category
@@ -10321,31 +10479,60 @@ export interface components {
                  * @example 303603
                  */
                 category_id?: number;
-                /**
-                 * @description location ID
-                 * @example 91372
-                 */
-                salon_id?: number;
-                /**
-                 * @description Product ID
-                 * @example 15086312
-                 */
-                good_id?: number;
+                /** @description Product comment */
+                comment?: string;
                 /**
                  * @description Price
                  * @example 500
                  */
                 cost?: number;
+                /** @description Critical stock amount threshold */
+                critical_amount?: number;
+                /** @description Desired stock amount */
+                desired_amount?: number;
                 /**
-                 * @description Unit ID
-                 * @example 216760
+                 * @description Product ID
+                 * @example 15086312
                  */
-                unit_id?: number;
+                good_id?: number;
+                /** @description Whether product belongs to chain */
+                is_chain?: boolean;
+                /** @description Whether products marking is enabled */
+                is_goods_mark_enabled?: boolean;
                 /**
-                 * @description Abbreviated name of the unit of measurement
-                 * @example PC
+                 * @description Product Name
+                 * @example delete yy
                  */
-                unit_short_title?: string;
+                label?: string;
+                /**
+                 * @description Date of last product change
+                 * @example 2026-03-05T18:21:34-0500
+                 */
+                last_change_date?: string;
+                /**
+                 * @description Membership ID (if the product is a membership)
+                 * @example 0
+                 */
+                loyalty_abonement_type_id?: number | string;
+                /**
+                 * @description Is it allowed to sell without a code
+                 * @example true
+                 */
+                loyalty_allow_empty_code?: number | boolean;
+                /** @description Certificate type details (if product is certificate) */
+                loyalty_certificate_type?: Record<string, never> | null;
+                /**
+                 * @description Certificate identifier (if the product is a certificate)
+                 * @example 0
+                 */
+                loyalty_certificate_type_id?: number | string;
+                /** @description Serial number limit flag */
+                loyalty_serial_number_limited?: number;
+                /**
+                 * @description location ID
+                 * @example 91372
+                 */
+                salon_id?: number;
                 /**
                  * @description Unit ID for the service
                  * @example 216760
@@ -10356,8 +10543,11 @@ export interface components {
                  * @example PC
                  */
                 service_unit_short_title?: string;
-                /** @description Cost price */
-                actual_cost?: number;
+                /**
+                 * @description unit of measurement
+                 * @example PC.
+                 */
+                unit?: string;
                 /** @description unit cost */
                 unit_actual_cost?: number;
                 /**
@@ -10370,47 +10560,21 @@ export interface components {
                  * @example 1
                  */
                 unit_equals?: number;
-                /** @description Barcode */
-                barcode?: string;
                 /**
-                 * @description Membership ID (if the product is a membership)
-                 * @example 0
+                 * @description Unit ID
+                 * @example 216760
                  */
-                loyalty_abonement_type_id?: number | string;
+                unit_id?: number;
                 /**
-                 * @description Certificate identifier (if the product is a certificate)
-                 * @example 0
+                 * @description Abbreviated name of the unit of measurement
+                 * @example PC
                  */
-                loyalty_certificate_type_id?: number | string;
+                unit_short_title?: string;
                 /**
-                 * @description Is it allowed to sell without a code
-                 * @example true
+                 * @description Product Name
+                 * @example delete yy
                  */
-                loyalty_allow_empty_code?: number | boolean;
-                /**
-                 * @description Quantity of products
-                 * @example []
-                 */
-                actual_amounts?: unknown[];
-                /**
-                 * @description Date of last product change
-                 * @example 2026-03-05T18:21:34-0500
-                 */
-                last_change_date?: string;
-                /** @description Product comment */
-                comment?: string;
-                /** @description Certificate type details (if product is certificate) */
-                loyalty_certificate_type?: Record<string, never> | null;
-                /** @description Serial number limit flag */
-                loyalty_serial_number_limited?: number;
-                /** @description Whether products marking is enabled */
-                is_goods_mark_enabled?: boolean;
-                /** @description Critical stock amount threshold */
-                critical_amount?: number;
-                /** @description Desired stock amount */
-                desired_amount?: number;
-                /** @description Whether product belongs to chain */
-                is_chain?: boolean;
+                value?: string;
             };
             /**
              * @description Inventory
@@ -10446,10 +10610,10 @@ export interface components {
              * @example []
              */
             client?: {
+                email?: string;
                 id?: number;
                 name?: string;
                 phone?: string;
-                email?: string;
             };
             /**
              * @description Team Member (can be array or object)
@@ -10463,7 +10627,7 @@ export interface components {
                  * @description team member ID
                  * @example 26781
                  */
-                id?: string | number;
+                id?: number;
                 /**
                  * @description Team Member name
                  * @example Angelina Jolie
@@ -10501,30 +10665,30 @@ export interface components {
             };
             /** @description Special number (e.g., certificate code) */
             good_special_number?: string;
-            /** @description Service quantity */
-            service_amount?: number;
-            /** @description Sale quantity */
-            sale_amount?: number;
-            /** @description Service unit ID */
-            service_unit_id?: number;
-            /** @description Sale unit ID */
-            sale_unit_id?: number;
-            /** @description Sales unit (can be object or null) */
-            sale_unit?: {
-                id?: number;
-                company_id?: number;
-                title?: string;
-                short_title?: string;
-            };
-            /** @description Sales unit for service (can be object or null) */
-            service_unit?: {
-                id?: number;
-                company_id?: number;
-                title?: string;
-                short_title?: string;
-            };
             /** @description Product marking codes */
             goods_marks?: unknown[];
+            /** @description Sale quantity */
+            sale_amount?: number;
+            /** @description Sales unit (can be object or null) */
+            sale_unit?: {
+                company_id?: number;
+                id?: number;
+                short_title?: string;
+                title?: string;
+            };
+            /** @description Sale unit ID */
+            sale_unit_id?: number;
+            /** @description Service quantity */
+            service_amount?: number;
+            /** @description Sales unit for service (can be object or null) */
+            service_unit?: {
+                company_id?: number;
+                id?: number;
+                short_title?: string;
+                title?: string;
+            };
+            /** @description Service unit ID */
+            service_unit_id?: number;
             /** @description Appointment ID */
             record_id?: number;
             /** @description Service ID */
@@ -10567,17 +10731,19 @@ export interface components {
          *     }
          */
         ProductTransactionInput: {
-            document_id?: number;
-            good_id?: number;
-            amount?: number;
-            cost_per_unit?: number;
-            discount?: number;
-            cost?: number;
-            operation_unit_type?: number;
+            document_id: number;
+            good_id: number;
+            amount: number;
+            cost_per_unit: number;
+            discount: number;
+            cost: number;
+            operation_unit_type: number;
             master_id?: number;
             client_id?: number;
             supplier_id?: number;
             comment?: string;
+            /** @description Membership/subscription number. Required when selling a loyalty membership product to a specified client; must be unique. */
+            good_special_number?: string;
         };
         /** @description Request body updating a ProductTransaction (An inventory operation on a product (the vendor's "goods transaction", `/storage_operations/goods_transactions/{location_id}/{transaction_id}`).) */
         ProductTransactionUpdate: {
@@ -10630,6 +10796,8 @@ export interface components {
              * @example Transaction comment
              */
             comment?: string;
+            /** @description Membership/subscription number. Required when selling a loyalty membership product to a specified client; must be unique. */
+            good_special_number?: string;
         };
         /** @description Request body updating a Product (A product (the vendor's "good", `/goods/{location_id}/{product_id}`).) */
         ProductUpdate: {
@@ -11240,6 +11408,14 @@ export interface components {
                 resource_instances_ids?: unknown[];
             }[];
         };
+        /** @description Request body updating a Schedule (A schedule of recurring appointments or events made from an original one (`/company/{location_id}/schedules`).) */
+        ScheduleUpdate: {
+            /**
+             * Format: date
+             * @description Date of the schedule end.
+             */
+            date_end?: string;
+        };
         /**
          * @description A service a location offers (`/services/{location_id}/{service_id}`).
          * @example {
@@ -11600,13 +11776,15 @@ export interface components {
             title?: string;
             weight?: number;
             staff?: number[];
+            /** @description External Category ID */
+            api_id?: string;
         };
         /** @description Request body creating a Service (A service a location offers (`/services/{location_id}/{service_id}`).) */
         ServiceInput: {
             /** @example Sample text */
-            title: string;
+            title?: string;
             /** @example 2 */
-            category_id: number;
+            category_id?: number;
             /** @example 0 */
             active?: number;
             /** @example  */
@@ -11622,11 +11800,17 @@ export interface components {
             discount?: number;
             staff?: {
                 /** @example 1 */
-                id: number;
+                id?: number;
                 /** @example 1800 */
-                seance_length: number;
-            };
-            image_group_id?: number;
+                seance_length?: number;
+            }[];
+            /**
+             * Format: float
+             * @description Service duration, default is 3600 seconds
+             */
+            duration?: number;
+            /** @description Technical break duration in seconds. - If not provided, defaults to null - null = use location default (Settings → Appointment Log → Technical Breaks) - Must be in multiples of 300 (5-minute interval… */
+            technical_break_duration?: number | unknown;
         };
         /** @description Request body updating a Service (A service a location offers (`/services/{location_id}/{service_id}`).) */
         ServiceUpdate: {
@@ -11823,7 +12007,7 @@ export interface components {
             /** @description Icon name */
             icon?: string | number;
             /** @description Tag slug */
-            slug?: string | number;
+            slug?: (string | null) | (number | null);
             /**
              * @description Tag type (1 - client, 2 - appointment, 3 - event)
              * @example 1
@@ -12171,7 +12355,7 @@ export interface components {
          */
         TeamMemberUpdate: {
             /** @example Sample text */
-            name: string;
+            name?: string;
             /** @example  */
             specialization?: string;
             weight?: number;
@@ -12183,7 +12367,14 @@ export interface components {
             hidden?: number;
             /** @example 0 */
             fired?: number;
-            image_group_id?: number;
+            /** @description Whether the team member has access to the appointment calendar (can have working hours set). When `true`, the team member can be assigned schedules and appear in booking. When `false` (default for ne… */
+            has_access_timetable?: boolean;
+            /** @description Whether the team member is included in the location''s active payment policy scope (optional). Toggling this field requires the `payment_policy_update_access` permission; otherwise the request fails… */
+            is_included_in_payment_policy?: boolean;
+            /** @description Whether the team member is a paid staff member (optional) */
+            is_paid_staff?: boolean;
+            /** @description Linked user ID, 0 - unlink user */
+            user_id?: number;
         };
         /**
          * @description A user of the business account, who signs in (`/company/{location_id}/users`).
@@ -13307,7 +13498,7 @@ export interface components {
         apply_referral_program_request: {
             record_id: number;
             visit_id: number;
-            referrer_phone: string;
+            referrer_phone: number;
         };
         assign_service_to_team_member_201: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -13406,6 +13597,8 @@ export interface components {
             sms_not?: number;
             /** @description Array of customer tag IDs */
             categories?: Record<string, never>;
+            /** @description Client national ID: CPF for Brazil, IIN for Kazakhstan. For a location in Kazakhstan the value must be a valid individual IIN — 12 digits with a correct check digit — otherwise the row is skipped and… */
+            national_id?: string;
         };
         cancel_discount_promotion_200: {
             /**
@@ -13670,11 +13863,33 @@ export interface components {
              */
             is_archived: boolean;
         };
+        chain_loyalty_membership_types_clone_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Chain-level membership type object */
+            data?: components["schemas"]["MembershipType"];
+            meta?: components["schemas"]["Meta"];
+        };
+        /** @description Empty body required (or omit entirely) */
+        chain_loyalty_membership_types_clone_request: Record<string, never>;
+        chain_loyalty_membership_types_create_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Chain-level membership type object */
+            data?: components["schemas"]["MembershipType"];
+            meta?: components["schemas"]["Meta"];
+        };
         chain_loyalty_membership_types_delete_204: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: unknown;
             meta?: components["schemas"]["EmptyMeta"];
+        };
+        chain_loyalty_membership_types_list_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: components["schemas"]["MembershipType"][];
+            meta?: components["schemas"]["Meta"];
         };
         chain_loyalty_membership_types_read_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -13682,6 +13897,10 @@ export interface components {
             /** @description Chain-level membership type object */
             data?: components["schemas"]["MembershipType"];
             meta?: components["schemas"]["EmptyMeta"];
+        };
+        chain_loyalty_membership_types_restore_request: {
+            /** @description New title for the restored membership type */
+            restore_in_title: string;
         };
         chain_loyalty_membership_types_update_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -13823,6 +14042,8 @@ export interface components {
                 message?: string;
             };
         };
+        /** @description Empty body required (or omit entirely) */
+        chain_loyalty_memberships_unfreeze_request: Record<string, never>;
         check_memberships_for_event_200: {
             data?: {
                 /**
@@ -14107,6 +14328,301 @@ export interface components {
             meta: components["schemas"]["EmptyMeta"];
             /** @description Success status (true) */
             success: boolean;
+        };
+        create_chain_loyalty_card_transaction_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Loyalty card */
+            data?: components["schemas"]["LoyaltyCard"];
+            meta?: components["schemas"]["Meta"];
+        };
+        create_chain_loyalty_card_transaction_request: {
+            /** @description Withdraw/deposit amount. Positive for deposit, negative for withdraw. */
+            amount: number;
+            /** @description Optional comment */
+            title?: string;
+        };
+        /** @description Loyalty promotion */
+        create_chain_loyalty_program_200: {
+            /** @description Related entities for selective application of the promotion (on request) */
+            applicable_items?: {
+                /** @description Related entity ID */
+                id?: number;
+                /** @description Flag: true - service/product category, false - service/product */
+                is_category?: boolean;
+                /** @description Flag: true - service/category of services, false - product/category of products */
+                is_service?: boolean;
+                /** @description Related entity name */
+                title?: string;
+            }[];
+            /** @description Locations where the promotion is valid (on request) */
+            companies?: {
+                /** @description location address */
+                address: string;
+                /** @description Name of the city where the organization is located */
+                city: string;
+                /** @description City ID */
+                city_id: number;
+                /** @description Latitude */
+                coordinate_lat: number;
+                /** @description Longitude */
+                coordinate_lng: number;
+                /** @description The name of the country in which the organization is located */
+                country: string;
+                /** @description Country ID */
+                country_id: number;
+                /** @description location ID */
+                id: number;
+                /** @description location phone */
+                phone: string;
+                /** @description location time zone */
+                timezone: string;
+                /** @description Name of the organization */
+                title: string;
+            }[];
+            /**
+             * Format: int32
+             * @description How many days before the bonus or discount expires, a notification must be sent to the client
+             */
+            expiration_notification_timeout?: number;
+            /**
+             * Format: int32
+             * @description Expiration date of bonuses or discounts
+             */
+            expiration_timeout?: number;
+            /**
+             * @description The unit of measurement for the expiration date of bonuses or discounts
+             * @enum {string}
+             */
+            expiration_timeout_unit?: "day" | "week" | "month" | "year";
+            /**
+             * @description Type of application to products
+             * @enum {string}
+             */
+            good_item_type?: "any_allowed" | "not_allowed" | "custom_allowed";
+            /**
+             * Format: date
+             * @description From what date to take into account the client's history to calculate the size of the bonus or discount (for accumulative promotions or conditional discounts)
+             */
+            history_start_date?: string;
+            /**
+             * Format: int32
+             * @description Stock ID
+             */
+            id?: number;
+            /** @description Type of cards for which the promotion is valid (on request) */
+            loyalty_card_types?: {
+                /** @description Card type identifier */
+                id?: number;
+                /** @description Card type name */
+                title?: string;
+            }[];
+            /** @description Loyalty notification template */
+            on_changed_notification_template?: {
+                /** @description Template text */
+                body?: string;
+                /**
+                 * Format: int32
+                 * @description Template ID
+                 */
+                id?: number;
+                /**
+                 * @description Message type
+                 * @enum {string}
+                 */
+                message_type?: "loyalty_discount_expiration" | "loyalty_cashback_expiration" | "loyalty_discount_increased" | "loyalty_discount_decreased" | "loyalty_card_created" | "loyalty_card_withdraw" | "loyalty_withdraw_cancelled" | "loyalty_card_manual" | "loyalty_card_manual_withdraw" | "loyalty_card_cashback" | "loyalty_card_cashback_cancelled" | "loyalty_card_income" | "loyalty_discount_changed" | "loyalty_cashback_changed" | "loyalty_settings_abonement_notification";
+                /**
+                 * @description Template option
+                 * @enum {string}
+                 */
+                type?: "big" | "mid" | "small" | "custom";
+            };
+            /**
+             * Format: int32
+             * @description Notification template ID when changing bonus or discount
+             */
+            on_changed_notification_template_id?: number;
+            /** @description Loyalty notification template */
+            on_expiration_notification_template?: {
+                /** @description Template text */
+                body?: string;
+                /**
+                 * Format: int32
+                 * @description Template ID
+                 */
+                id?: number;
+                /**
+                 * @description Message type
+                 * @enum {string}
+                 */
+                message_type?: "loyalty_discount_expiration" | "loyalty_cashback_expiration" | "loyalty_discount_increased" | "loyalty_discount_decreased" | "loyalty_card_created" | "loyalty_card_withdraw" | "loyalty_withdraw_cancelled" | "loyalty_card_manual" | "loyalty_card_manual_withdraw" | "loyalty_card_cashback" | "loyalty_card_cashback_cancelled" | "loyalty_card_income" | "loyalty_discount_changed" | "loyalty_cashback_changed" | "loyalty_settings_abonement_notification";
+                /**
+                 * @description Template option
+                 * @enum {string}
+                 */
+                type?: "big" | "mid" | "small" | "custom";
+            };
+            /**
+             * Format: int32
+             * @description Identifier of the notification template when a bonus or discount burns
+             */
+            on_expiration_notification_template_id?: number;
+            /**
+             * @description Where to get the client's history to calculate the size of the bonus or discount (for accumulation promotions or conditional discounts)
+             * @enum {string}
+             */
+            params_source_type?: "loyalty_card" | "active_companies" | "chain";
+            /** @description Rules for determining the value of the bonus or discount (only one rule is allowed for fixed promotions) (on request) */
+            rules?: {
+                /** @description Rule ID */
+                id?: number;
+                /** @description Loyalty promotion ID */
+                loyalty_program_id?: number;
+                /** @description Loyalty promotion type ID */
+                loyalty_type_id?: number;
+                /** @description Rule Threshold (0 for Fixed Stock Types) */
+                parameter?: number;
+                /** @description Service ID (only for "Discount by condition" promotion) */
+                service_id?: number;
+                /** @description The value of the discount or bonus */
+                value?: number;
+            }[];
+            /**
+             * @description Type of application to services
+             * @enum {string}
+             */
+            service_item_type?: "any_allowed" | "not_allowed" | "custom_allowed";
+            /**
+             * Format: int32
+             * @description How many services you need to pay to get a discount on promotional services (only for the type of promotion "Discount by condition")
+             */
+            sold_items_multiplicity?: number;
+            /** @description Share name */
+            title?: string;
+            /**
+             * @description Promotion type
+             * @enum {string}
+             */
+            type?: "discount_static" | "discount_accumulative_visits" | "discount_accumulative_sold" | "discount_accumulative_paid" | "cashback_static_sold" | "cashback_static_paid" | "cashback_accumulative_paid" | "cashback_accumulative_sold" | "cashback_accumulative_paid_visits" | "cashback_accumulative_sold_visits" | "cashback_sold_visits" | "cashback_paid_visits" | "package_discount";
+            /**
+             * Format: int32
+             * @description Limit on the number of applications (only for cashback)
+             */
+            usage_limit?: number;
+            /**
+             * @description Bonus or discount measurement unit (percentage, fixed amount)
+             * @enum {string}
+             */
+            value_unit?: "percent" | "amount";
+            /**
+             * Format: int32
+             * @description Multiplicity of application by visits (only for cashback)
+             */
+            visit_multiplicity?: number;
+        };
+        /** @description The body of the request to create a loyalty promotion */
+        create_chain_loyalty_program_request: {
+            /** @description Product category identifiers (if application type is set for some products) */
+            allowed_good_category_ids?: number[];
+            /** @description Item IDs (if application type is set for some items) */
+            allowed_good_ids?: number[];
+            /** @description Service and service category identifiers (if application type is set for some services) */
+            allowed_service_ids?: number[];
+            /** @description Identifiers of locations where the promotion is valid */
+            company_ids: number[];
+            /**
+             * Format: int32
+             * @description How many days before the bonus or discount expires, a notification must be sent to the client
+             */
+            expiration_notification_timeout?: number;
+            /**
+             * Format: int32
+             * @description Expiration date of bonuses or discounts
+             */
+            expiration_timeout?: number;
+            /**
+             * @description The unit of measurement for the expiration date of bonuses or discounts
+             * @enum {string}
+             */
+            expiration_timeout_unit?: "day" | "week" | "month" | "year";
+            /**
+             * @description Type of application to products
+             * @enum {string}
+             */
+            good_item_type: "any_allowed" | "not_allowed" | "custom_allowed";
+            /**
+             * Format: date
+             * @description From what date to take into account the client's history to calculate the size of the bonus or discount (for accumulative promotions or conditional discounts)
+             */
+            history_start_date?: string;
+            /** @description Identifiers of types of cards for which the promotion is valid */
+            loyalty_card_type_ids?: number[];
+            /** @description Body of the request to bind the loyalty notification template */
+            on_changed_notification_template?: {
+                /** @description Template text (custom only) */
+                body?: string;
+                /**
+                 * @description Template option
+                 * @enum {string}
+                 */
+                type?: "none" | "big" | "mid" | "small" | "custom";
+            };
+            /** @description Body of the request to bind the loyalty notification template */
+            on_expiration_notification_template?: {
+                /** @description Template text (custom only) */
+                body?: string;
+                /**
+                 * @description Template option
+                 * @enum {string}
+                 */
+                type?: "none" | "big" | "mid" | "small" | "custom";
+            };
+            /**
+             * @description Where to get the client's history to calculate the size of the bonus or discount (for accumulation promotions or conditional discounts)
+             * @enum {string}
+             */
+            params_source_type?: "loyalty_card" | "active_companies" | "chain";
+            /** @description Rules for determining the value of the bonus or discount (only one rule is allowed for fixed promotions) */
+            rules: {
+                /** @description Rule Threshold (0 for Fixed Stock Types) */
+                parameter?: number;
+                /** @description Service ID (only for "Discount by condition" promotion) */
+                service_id?: number;
+                /** @description The value of the discount or bonus */
+                value?: number;
+            }[];
+            /**
+             * @description Type of application to services
+             * @enum {string}
+             */
+            service_item_type: "any_allowed" | "not_allowed" | "custom_allowed";
+            /**
+             * Format: int32
+             * @description How many services you need to pay to get a discount on promotional services (only for the promotion type "Discount by condition")
+             */
+            sold_items_multiplicity?: number;
+            /** @description Share name */
+            title: string;
+            /**
+             * @description Promotion type
+             * @enum {string}
+             */
+            type: "discount_static" | "discount_accumulative_visits" | "discount_accumulative_sold" | "discount_accumulative_paid" | "cashback_static_sold" | "cashback_static_paid" | "cashback_accumulative_paid" | "cashback_accumulative_sold" | "cashback_accumulative_paid_visits" | "cashback_accumulative_sold_visits" | "cashback_sold_visits" | "cashback_paid_visits" | "package_discount";
+            /**
+             * Format: int32
+             * @description Limit on the number of applications (only for cashback)
+             */
+            usage_limit?: number;
+            /**
+             * @description Bonus or discount measurement unit (percentage, fixed amount)
+             * @enum {string}
+             */
+            value_unit: "percent" | "amount";
+            /**
+             * Format: int32
+             * @description Multiplicity of application by visits (only for cashback)
+             */
+            visit_multiplicity?: number;
         };
         /**
          * @example {
@@ -14674,32 +15190,9 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": 1,
-         *         "salon_id": 1,
-         *         "custom_field": {
-         *           "id": 1,
-         *           "code": "my_text_field",
-         *           "entity_type": null,
-         *           "show_in_ui": true,
-         *           "title": "Sample text",
-         *           "user_can_edit": true,
-         *           "type": {
-         *             "code": "text",
-         *             "title": "Sample text"
-         *           },
-         *           "values": null
-         *         }
-         *       },
-         *       "meta": []
-         *     }
-         */
         create_custom_field_200: {
             success?: boolean;
-            data?: components["schemas"]["CustomField"];
+            data?: components["schemas"]["CustomField"][];
             meta?: components["schemas"]["EmptyMeta"];
         };
         create_document_200: components["schemas"]["Envelope"] & {
@@ -14792,22 +15285,10 @@ export interface components {
             };
             meta?: components["schemas"]["EmptyMeta"];
         };
-        /**
-         * @example {
-         *       "title": "Test duplication strategy",
-         *       "days": [
-         *         1,
-         *         4
-         *       ],
-         *       "repeat_mode_id": 5,
-         *       "interval": 2,
-         *       "content_type": 1
-         *     }
-         */
         create_event_duplication_strategy_request: {
-            title?: string;
-            days?: number[];
-            repeat_mode_id?: number;
+            title: string;
+            days?: Record<string, never>[];
+            repeat_mode_id: number;
             interval?: number;
             content_type?: number;
         };
@@ -16760,16 +17241,69 @@ export interface components {
              * @description Email address of the user to be created or linked to the team member.
              * @example john.johnson@example.com
              */
-            user_email: string;
+            user_email: string | null;
             /**
              * @description User phone number (without "+", 9 to 15 digits). Can be the same as phone_number or different for user account login.
              * @example 11234567890
              */
-            user_phone: string;
+            user_phone: string | null;
             /** @description Whether to send an invitation email to the user. Set to true to send invitation, false to create without sending invitation. */
             is_user_invite: boolean;
             /** @description Whether the team member is a paid staff member. */
             is_paid_staff?: boolean;
+            /** @description Whether the team member has schedule access: they can be given a work schedule and take appointments. When omitted, it is `true` for a paid team member and `false` for a non-paid one on per-seat lice… */
+            has_timetable_access?: boolean;
+        };
+        create_timetable_client_schedule_201: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Data for an existing client schedule in a location. */
+            data?: {
+                /** @description Schedule series linked to a client schedule. */
+                days?: {
+                    /** @description Datetime of a schedule series created. */
+                    created_at?: string;
+                    /** @description Day of week of a schedule series. */
+                    day_of_week?: string;
+                    /** @description Datetime of a schedule series deleted. */
+                    deleted_at?: string | null;
+                    /** @description Technical break duration in seconds. */
+                    event_technical_break_duration?: number;
+                    /** @description Events of appointments or events in a schedule series. Returned in response only if corresponding `include` is present in request. */
+                    events?: unknown[];
+                    /** @description Duration of the events in a schedule series. Note: Does not include technical break duration. */
+                    events_duration?: number;
+                    /** @description Tags for the events in a schedule series. Returned in response only if corresponding `include` is present in request. */
+                    events_labels?: unknown[];
+                    /** @description Team member for the events in a schedule series. Returned in response only if corresponding `include` is present in request. */
+                    events_master?: Record<string, never>;
+                    /** @description Resource instances for the events in a schedule series. Returned in response only if corresponding `include` is present in request. */
+                    events_resource_instances?: unknown[];
+                    /** @description Time of beginning of the events in a schedule series. */
+                    events_time?: string;
+                    /** @description ID of a schedule series. */
+                    id?: number;
+                    /** @description ID of a schedule, which series is linked to. */
+                    timetable_event_schedule_id?: number;
+                    /** @description Datetime of a schedule series last updated. */
+                    updated_at?: string;
+                }[];
+                /** @description Datetime of a client schedule end. */
+                final_day?: string;
+                /** @description ID of a client schedule. */
+                id?: number;
+                /** @description ID of a loyalty membership used for client schedule (not supported at the moment). */
+                loyalty_abonement_id?: number | null;
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        create_timetable_client_schedule_request: {
+            /** @description ID of client for creating a client schedule. */
+            client_id: number;
+            /** @description ID of client`s comer for creating a client schedule. */
+            comer_id?: number;
+            /** @description IDs of schedule series, min of 1 series, max of 7 series. */
+            schedule_days_ids: number[];
         };
         create_timetable_event_schedule_201: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -16779,54 +17313,144 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": 3428010,
-         *         "document_id": 22254960,
-         *         "type_id": 1,
-         *         "type": {
-         *           "id": 1,
-         *           "title": "Sample text"
-         *         },
-         *         "company_id": 4564,
-         *         "good_id": 232674,
-         *         "amount": -1,
-         *         "cost_per_unit": 100,
-         *         "discount": 10,
-         *         "cost": 90,
-         *         "unit_id": 1,
-         *         "storage_id": 36539,
-         *         "supplier_id": 0,
-         *         "client_id": 0,
-         *         "master_id": 26781,
-         *         "create_date": "2017-04-25 21:50:01",
-         *         "last_change_date": "2020-02-01T12:00:00+0400",
-         *         "comment": "Transaction comment",
-         *         "deleted": false,
-         *         "good": {
-         *           "id": 232674,
-         *           "title": "Edition De Luxe"
-         *         },
-         *         "storage": {
-         *           "id": 36539,
-         *           "title": "Sample text"
-         *         },
-         *         "supplier": [],
-         *         "client": [],
-         *         "master": {
-         *           "id": "26781",
-         *           "name": "Sample text"
-         *         },
-         *         "unit": {
-         *           "id": 1,
-         *           "title": "Sample text"
-         *         }
-         *       },
-         *       "meta": []
-         *     }
-         */
+        create_timetable_schedule_day_201: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Data for an existing schedule series in a location. */
+            data?: {
+                /**
+                 * Format: date-time
+                 * @description Datetime of a schedule series created.
+                 */
+                created_at?: string;
+                /**
+                 * @description Day of week of a schedule series.
+                 * @enum {string}
+                 */
+                day_of_week?: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                /**
+                 * Format: date-time
+                 * @description Datetime of a schedule series deleted.
+                 */
+                deleted_at?: string | null;
+                /** @description Technical break duration in seconds. */
+                event_technical_break_duration?: number;
+                /** @description Events of appointments or events in a schedule series. Returned in response only if corresponding `include` is present in request. */
+                events?: {
+                    /** @description Datetime of an event of appointment/event in a schedule created. */
+                    created_at?: string;
+                    /** @description Datetime of an event of appointment/event in a schedule deleted. */
+                    deleted_at?: string | null;
+                    /** @description Actual datetime of a scheduled appointment/event beginning. */
+                    entity_datetime?: string;
+                    /** @description Actual duration of a scheduled appointment/event. */
+                    entity_duration?: string | number;
+                    /** @description Actual tags linked to a scheduled appointment/event. */
+                    entity_labels?: unknown[];
+                    /** @description Team member for a scheduled appointment/event. */
+                    entity_master?: Record<string, never>;
+                    /** @description Actual resource instances linked to a scheduled appointment/event. */
+                    entity_resource_instances?: unknown[];
+                    /** @description Datetime of a scheduled appointment/event beginning. */
+                    event_datetime?: string;
+                    /** @description ID of an scheduled entity (appointment or event). */
+                    event_entity_id?: number | null;
+                    /** @description Type of an scheduled entity (appointment or event). Note: enum values "record" and "activity" are legacy terms for appointment and event. */
+                    event_entity_type?: string;
+                    /** @description Event of appointment/event status: `stable` - entity is stable; `event_created` - event is created, corresponding appointment/event is not created yet; `event_changed` - event is changed, correspondi… */
+                    event_status?: string;
+                    /** @description ID of an event of appointment/event in a schedule. */
+                    id?: number;
+                    /** @description Flag for manual change of a datetime for a scheduled appointment/event. */
+                    is_entity_datetime_changed?: boolean;
+                    /** @description Flag for manual change of a duration for a scheduled appointment/event. */
+                    is_entity_duration_changed?: boolean;
+                    /** @description Flag for manual change of a tags linked to a scheduled appointment/event. */
+                    is_entity_labels_changed?: boolean;
+                    /** @description Flag for manual change of a team member for a scheduled appointment/event. */
+                    is_entity_master_changed?: boolean;
+                    /** @description Flag for manual change of a resource instances linked to a scheduled appointment/event. */
+                    is_entity_resource_instances_changed?: boolean;
+                    /** @description Datetime of an event of appointment/event in a schedule last updated. */
+                    updated_at?: string;
+                }[];
+                /** @description Duration of the events in a schedule series. Note: Does not include technical break duration. */
+                events_duration?: number;
+                /** @description Tags for the events in a schedule series. Returned in response only if corresponding `include` is present in request. */
+                events_labels?: {
+                    /** @description Color of a tag (#rrggbb). */
+                    color?: string;
+                    /** @description ID of tag. */
+                    id?: number;
+                    /** @description Title of a tag. */
+                    title?: string;
+                }[];
+                /** @description Team member for the events in a schedule series. Returned in response only if corresponding `include` is present in request. */
+                events_master?: {
+                    /** @description Link to the avatar of a team member (small). */
+                    avatar?: string;
+                    /** @description Link to the avatar of a team member (original). */
+                    avatar_big?: string;
+                    /** @description ID of a location, where team member was created. */
+                    company_id?: number;
+                    /** @description ID of a team member. */
+                    id?: number;
+                    /** @description Whether the team member is a paid staff member counted in license price. */
+                    is_paid_staff?: boolean;
+                    /** @description Name of a team member. */
+                    name?: string;
+                    /** @description Position of a team member. */
+                    position?: {
+                        /** @description ID of a position. */
+                        id?: number;
+                        /** @description Title of a position. */
+                        title?: string;
+                    } | null;
+                    /** @description Specialization of a team member. */
+                    specialization?: string;
+                };
+                /** @description Resource instances for the events in a schedule series. Returned in response only if corresponding `include` is present in request. */
+                events_resource_instances?: {
+                    /** @description ID of a resource instance. */
+                    id?: number;
+                    /** @description ID of a resource, to which instance is linked. */
+                    resource_id?: number;
+                    /** @description Title of a resource instance. */
+                    title?: string;
+                }[];
+                /** @description Time of beginning of the events in a schedule series. */
+                events_time?: string;
+                /** @description ID of a schedule series. */
+                id?: number;
+                /** @description ID of a schedule, which series is linked to. */
+                timetable_event_schedule_id?: number;
+                /**
+                 * Format: date-time
+                 * @description Datetime of a schedule series last updated.
+                 */
+                updated_at?: string;
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        create_timetable_schedule_day_request: {
+            /**
+             * @description The day of the week for the schedule series.
+             * @enum {string}
+             */
+            day_of_week: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /** @description The capacity of activities in the schedule series. For appointments, this should be set to 1. */
+            events_capacity: number;
+            /** @description Duration of each event in the schedule series, in seconds. */
+            events_duration: number;
+            /** @description The ID of the team member assigned to the events in the schedule series. */
+            events_master_id: number;
+            /** @description Start time of the events in the schedule series, formatted as HH:MM:SS. */
+            events_time: string;
+            /** @description An array of tag IDs associated with the events in the schedule series. */
+            labels_ids?: number[];
+            /** @description An array of resource instance IDs used in the events of the schedule series. */
+            resource_instances_ids?: number[];
+        };
         create_transaction_200: {
             success?: boolean;
             data?: components["schemas"]["ProductTransaction"];
@@ -16901,6 +17525,13 @@ export interface components {
                  */
                 staff_id?: number | null;
             }[];
+        };
+        delete_custom_field_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Array of objects with data */
+            data?: components["schemas"]["CustomField"][];
+            meta?: components["schemas"]["Meta"];
         };
         delete_image_request: {
             /** @description Image group ID to delete */
@@ -17461,77 +18092,6 @@ export interface components {
                         title?: string;
                         is_cash?: boolean;
                     };
-                    loyalty_card_id?: number;
-                    loyalty_card?: {
-                        id?: number;
-                        type_id?: number;
-                        number?: string;
-                        balance?: number;
-                        type?: {
-                            id?: number;
-                            type?: string;
-                        };
-                        chain?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
-                    loyalty_program_id?: number;
-                    loyalty_program?: {
-                        id?: number;
-                        title?: string;
-                        type_id?: number;
-                        is_value_percent?: boolean;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                        };
-                        chain?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
-                    loyalty_abonement_id?: number;
-                    loyalty_abonement?: {
-                        id?: number;
-                        is_united_balance?: boolean;
-                        united_balance?: number;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                            is_code_required?: boolean;
-                        };
-                        balance_container?: {
-                            links?: {
-                                count?: number;
-                                category?: {
-                                    id?: number;
-                                    category_id?: number;
-                                    title?: string;
-                                };
-                            }[];
-                        };
-                    };
-                    loyalty_certificate_id?: number;
-                    loyalty_certificate?: {
-                        id?: number;
-                        balance?: number;
-                        applicable_balance?: number;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                            is_code_required?: boolean;
-                        };
-                    };
-                    deposit_id?: number;
-                    deposit?: {
-                        id?: number;
-                        balance?: number;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
                 }[];
             };
             meta?: components["schemas"]["EmptyMeta"];
@@ -18091,77 +18651,6 @@ export interface components {
                         title?: string;
                         is_cash?: boolean;
                     };
-                    loyalty_card_id?: number;
-                    loyalty_card?: {
-                        id?: number;
-                        type_id?: number;
-                        number?: string;
-                        balance?: number;
-                        type?: {
-                            id?: number;
-                            type?: string;
-                        };
-                        chain?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
-                    loyalty_program_id?: number;
-                    loyalty_program?: {
-                        id?: number;
-                        title?: string;
-                        type_id?: number;
-                        is_value_percent?: boolean;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                        };
-                        chain?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
-                    loyalty_abonement_id?: number;
-                    loyalty_abonement?: {
-                        id?: number;
-                        is_united_balance?: boolean;
-                        united_balance?: number;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                            is_code_required?: boolean;
-                        };
-                        balance_container?: {
-                            links?: {
-                                count?: number;
-                                category?: {
-                                    id?: number;
-                                    category_id?: number;
-                                    title?: string;
-                                };
-                            }[];
-                        };
-                    };
-                    loyalty_certificate_id?: number;
-                    loyalty_certificate?: {
-                        id?: number;
-                        balance?: number;
-                        applicable_balance?: number;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                            is_code_required?: boolean;
-                        };
-                    };
-                    deposit_id?: number;
-                    deposit?: {
-                        id?: number;
-                        balance?: number;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
                 }[];
             };
             meta?: components["schemas"]["EmptyMeta"];
@@ -18326,22 +18815,6 @@ export interface components {
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": [
-         *         {
-         *           "id": "1",
-         *           "title": "Sample text"
-         *         },
-         *         {
-         *           "id": "2",
-         *           "title": "Sample text"
-         *         }
-         *       ],
-         *       "meta": []
-         *     }
-         */
         deprecated_get_product_category_list_200: {
             success?: boolean;
             data?: components["schemas"]["ProductCategory"][];
@@ -18747,6 +19220,49 @@ export interface components {
             /** @example false */
             force?: boolean;
         };
+        enable_team_member_tips_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Array of objects with data */
+            data?: {
+                /** @description Hash token */
+                hash?: string;
+                /** @description Setting ID */
+                id?: number;
+                invite_sms_sent?: boolean;
+                /** @description Is tip setting enabled */
+                is_enabled?: boolean;
+                landing_external?: string;
+                /** Format: int32 */
+                location_id?: number;
+                /** @description Link to the page where you can leave a tip to the team member */
+                master_tips_form_link?: string;
+                /** @description Team Member */
+                staff?: {
+                    /** @description Path to team member profile picture */
+                    avatar?: string;
+                    /** @description team member */
+                    employee?: Record<string, never>;
+                    /** @description team member ID */
+                    id?: number;
+                    /** @description Team Member name */
+                    name?: string;
+                    /** @description Position */
+                    position?: Record<string, never>;
+                    /** @description Specialization */
+                    specialization?: string;
+                    /** @description User */
+                    user?: Record<string, never>;
+                };
+                /** @description team member ID */
+                staff_id?: number;
+                /** @description Setting status */
+                status?: number;
+                /** @description Status name */
+                status_title?: string;
+            }[];
+            meta?: components["schemas"]["Meta"];
+        };
         fiscalize_document_request: {
             /**
              * @description Unique ID of the sales document
@@ -18990,7 +19506,13 @@ export interface components {
             label?: string;
             /** @description Indicator value */
             data?: number;
-        };
+        }[];
+        get_appointment_analytics_by_status_200: {
+            /** @description Indicator value */
+            data?: number;
+            /** @description Name of indicator */
+            label?: string;
+        }[];
         get_appointment_calendar_sessions_200: {
             /** @description free time or not */
             is_free: boolean;
@@ -19025,57 +19547,20 @@ export interface components {
             /** @description metadata */
             meta?: components["schemas"]["EmptyMeta"];
         };
-        get_appointment_consumables_200: {
-            service_id: number;
-            record_id: number;
-            technological_cards: {
-                /** @example 141 */
-                id: number;
-                /** @example Sample text */
-                title: string;
-                technological_card_items: {
-                    /** @example 141 */
-                    id: number;
-                    /** @example 1000 */
-                    technological_card_id: number;
-                    /** @example 10 */
-                    storage_id: number;
-                    /** @example 123 */
-                    good_id: number;
-                    /** @example 1 */
-                    amount: number;
-                    /** @example Sample text */
-                    unit: string;
-                    /** @example 1.3421 */
-                    price: number;
-                    /** @example Sample text */
-                    title: string;
-                }[];
+        get_appointment_consumables_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Array of objects with data */
+            data?: {
+                consumables?: Record<string, never>[];
+                /** @description Appointment ID */
+                record_id?: number;
+                /** @description Service ID */
+                service_id?: number;
+                /** @description Technological cards */
+                technological_cards?: Record<string, never>[];
             }[];
-            consumables: {
-                /** @example 1 */
-                goods_transaction_id: number;
-                /** @example 1 */
-                record_id: number;
-                /** @example 1 */
-                service_id: number;
-                /** @example 1 */
-                storage_id: number;
-                /** @example 1 */
-                good_id: number;
-                /** @example 100 */
-                price: number;
-                /** @example 100 */
-                amount: number;
-                good: {
-                    /** @example 1 */
-                    id: number;
-                    /** @example 100 */
-                    title: number;
-                    /** @example Sample text */
-                    unit: string;
-                };
-            }[];
+            meta?: components["schemas"]["Meta"];
         };
         get_appointment_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -19347,6 +19832,13 @@ export interface components {
             /** @description Success status (true) */
             success: boolean;
         };
+        get_booking_widget_list_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Array of data */
+            data?: components["schemas"]["BookingForm"][];
+            meta?: components["schemas"]["Meta"];
+        };
         get_chain_client_account_history_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
@@ -19561,6 +20053,15 @@ export interface components {
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
+        get_chain_loyalty_card_type_list_200: {
+            /**
+             * Format: int32
+             * @description Card type identifier
+             */
+            id?: number;
+            /** @description Card type name */
+            title?: string;
+        }[];
         get_chain_loyalty_notification_template_list_200: {
             /**
              * @description Template ID
@@ -19582,6 +20083,184 @@ export interface components {
              * @enum {string}
              */
             message_type?: "loyalty_discount_expiration" | "loyalty_cashback_expiration" | "loyalty_discount_increased" | "loyalty_discount_decreased" | "loyalty_card_created" | "loyalty_card_withdraw" | "loyalty_withdraw_cancelled" | "loyalty_card_manual" | "loyalty_card_manual_withdraw" | "loyalty_card_cashback" | "loyalty_card_cashback_cancelled" | "loyalty_card_income" | "loyalty_discount_changed" | "loyalty_cashback_changed" | "loyalty_settings_abonement_notification";
+        }[];
+        /** @description Loyalty promotion */
+        get_chain_loyalty_program_200: {
+            /** @description Related entities for selective application of the promotion (on request) */
+            applicable_items?: {
+                /** @description Related entity ID */
+                id?: number;
+                /** @description Flag: true - service/product category, false - service/product */
+                is_category?: boolean;
+                /** @description Flag: true - service/category of services, false - product/category of products */
+                is_service?: boolean;
+                /** @description Related entity name */
+                title?: string;
+            }[];
+            /** @description Locations where the promotion is valid (on request) */
+            companies?: {
+                /** @description location address */
+                address: string;
+                /** @description Name of the city where the organization is located */
+                city: string;
+                /** @description City ID */
+                city_id: number;
+                /** @description Latitude */
+                coordinate_lat: number;
+                /** @description Longitude */
+                coordinate_lng: number;
+                /** @description The name of the country in which the organization is located */
+                country: string;
+                /** @description Country ID */
+                country_id: number;
+                /** @description location ID */
+                id: number;
+                /** @description location phone */
+                phone: string;
+                /** @description location time zone */
+                timezone: string;
+                /** @description Name of the organization */
+                title: string;
+            }[];
+            /**
+             * Format: int32
+             * @description How many days before the bonus or discount expires, a notification must be sent to the client
+             */
+            expiration_notification_timeout?: number;
+            /**
+             * Format: int32
+             * @description Expiration date of bonuses or discounts
+             */
+            expiration_timeout?: number;
+            /**
+             * @description The unit of measurement for the expiration date of bonuses or discounts
+             * @enum {string}
+             */
+            expiration_timeout_unit?: "day" | "week" | "month" | "year";
+            /**
+             * @description Type of application to products
+             * @enum {string}
+             */
+            good_item_type?: "any_allowed" | "not_allowed" | "custom_allowed";
+            /**
+             * Format: date
+             * @description From what date to take into account the client's history to calculate the size of the bonus or discount (for accumulative promotions or conditional discounts)
+             */
+            history_start_date?: string;
+            /**
+             * Format: int32
+             * @description Stock ID
+             */
+            id?: number;
+            /** @description Type of cards for which the promotion is valid (on request) */
+            loyalty_card_types?: {
+                /** @description Card type identifier */
+                id?: number;
+                /** @description Card type name */
+                title?: string;
+            }[];
+            /** @description Loyalty notification template */
+            on_changed_notification_template?: {
+                /** @description Template text */
+                body?: string;
+                /**
+                 * Format: int32
+                 * @description Template ID
+                 */
+                id?: number;
+                /**
+                 * @description Message type
+                 * @enum {string}
+                 */
+                message_type?: "loyalty_discount_expiration" | "loyalty_cashback_expiration" | "loyalty_discount_increased" | "loyalty_discount_decreased" | "loyalty_card_created" | "loyalty_card_withdraw" | "loyalty_withdraw_cancelled" | "loyalty_card_manual" | "loyalty_card_manual_withdraw" | "loyalty_card_cashback" | "loyalty_card_cashback_cancelled" | "loyalty_card_income" | "loyalty_discount_changed" | "loyalty_cashback_changed" | "loyalty_settings_abonement_notification";
+                /**
+                 * @description Template option
+                 * @enum {string}
+                 */
+                type?: "big" | "mid" | "small" | "custom";
+            };
+            /**
+             * Format: int32
+             * @description Notification template ID when changing bonus or discount
+             */
+            on_changed_notification_template_id?: number;
+            /** @description Loyalty notification template */
+            on_expiration_notification_template?: {
+                /** @description Template text */
+                body?: string;
+                /**
+                 * Format: int32
+                 * @description Template ID
+                 */
+                id?: number;
+                /**
+                 * @description Message type
+                 * @enum {string}
+                 */
+                message_type?: "loyalty_discount_expiration" | "loyalty_cashback_expiration" | "loyalty_discount_increased" | "loyalty_discount_decreased" | "loyalty_card_created" | "loyalty_card_withdraw" | "loyalty_withdraw_cancelled" | "loyalty_card_manual" | "loyalty_card_manual_withdraw" | "loyalty_card_cashback" | "loyalty_card_cashback_cancelled" | "loyalty_card_income" | "loyalty_discount_changed" | "loyalty_cashback_changed" | "loyalty_settings_abonement_notification";
+                /**
+                 * @description Template option
+                 * @enum {string}
+                 */
+                type?: "big" | "mid" | "small" | "custom";
+            };
+            /**
+             * Format: int32
+             * @description Identifier of the notification template when a bonus or discount burns
+             */
+            on_expiration_notification_template_id?: number;
+            /**
+             * @description Where to get the client's history to calculate the size of the bonus or discount (for accumulation promotions or conditional discounts)
+             * @enum {string}
+             */
+            params_source_type?: "loyalty_card" | "active_companies" | "chain";
+            /** @description Rules for determining the value of the bonus or discount (only one rule is allowed for fixed promotions) (on request) */
+            rules?: {
+                /** @description Rule ID */
+                id?: number;
+                /** @description Loyalty promotion ID */
+                loyalty_program_id?: number;
+                /** @description Loyalty promotion type ID */
+                loyalty_type_id?: number;
+                /** @description Rule Threshold (0 for Fixed Stock Types) */
+                parameter?: number;
+                /** @description Service ID (only for "Discount by condition" promotion) */
+                service_id?: number;
+                /** @description The value of the discount or bonus */
+                value?: number;
+            }[];
+            /**
+             * @description Type of application to services
+             * @enum {string}
+             */
+            service_item_type?: "any_allowed" | "not_allowed" | "custom_allowed";
+            /**
+             * Format: int32
+             * @description How many services you need to pay to get a discount on promotional services (only for the type of promotion "Discount by condition")
+             */
+            sold_items_multiplicity?: number;
+            /** @description Share name */
+            title?: string;
+            /**
+             * @description Promotion type
+             * @enum {string}
+             */
+            type?: "discount_static" | "discount_accumulative_visits" | "discount_accumulative_sold" | "discount_accumulative_paid" | "cashback_static_sold" | "cashback_static_paid" | "cashback_accumulative_paid" | "cashback_accumulative_sold" | "cashback_accumulative_paid_visits" | "cashback_accumulative_sold_visits" | "cashback_sold_visits" | "cashback_paid_visits" | "package_discount";
+            /**
+             * Format: int32
+             * @description Limit on the number of applications (only for cashback)
+             */
+            usage_limit?: number;
+            /**
+             * @description Bonus or discount measurement unit (percentage, fixed amount)
+             * @enum {string}
+             */
+            value_unit?: "percent" | "amount";
+            /**
+             * Format: int32
+             * @description Multiplicity of application by visits (only for cashback)
+             */
+            visit_multiplicity?: number;
         };
         get_chain_loyalty_transaction_list_200: components["schemas"]["Envelope"] & {
             /** @description Execution success status (true) */
@@ -19664,7 +20343,7 @@ export interface components {
                  */
                 title?: string;
             }[];
-        };
+        }[];
         /**
          * @example {
          *       "success": true,
@@ -19760,6 +20439,10 @@ export interface components {
                 size?: string;
                 /** @description Is there a right to change and delete the file? true - there is a right, false - there is no right */
                 can_edit?: boolean;
+                /** @description Legacy Location-formatted creation date; prefer date_create */
+                create_date?: string;
+                /** @description Absolute file download URL */
+                full_link?: string;
             }[];
             /**
              * @description Metadata (contains the number of files)
@@ -20830,49 +21513,6 @@ export interface components {
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": 22255503,
-         *         "type_id": 1,
-         *         "type": {
-         *           "id": 1,
-         *           "title": "Sample text"
-         *         },
-         *         "storage_id": 36539,
-         *         "user_id": 999290,
-         *         "company_id": 4564,
-         *         "number": 1251,
-         *         "comment": "Document comment",
-         *         "create_date": "2017-04-24 20:00:00",
-         *         "storage": {
-         *           "id": 36539,
-         *           "title": "Sample text"
-         *         },
-         *         "company": {
-         *           "id": 4564,
-         *           "title": "Sample text",
-         *           "country_id": 1,
-         *           "city_id": 2,
-         *           "timezone": 3,
-         *           "address": "",
-         *           "coordinate_lat": "25.247901",
-         *           "coordinate_lon": "55.275397399999974",
-         *           "logo": "https://yclients.com/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
-         *           "zip": "",
-         *           "phones": [],
-         *           "site": ""
-         *         },
-         *         "user": {
-         *           "id": "999290",
-         *           "name": "User name",
-         *           "phone": "70000000001"
-         *         }
-         *       },
-         *       "meta": []
-         *     }
-         */
         get_document_200: {
             success?: boolean;
             data?: components["schemas"]["Document"];
@@ -21143,50 +21783,9 @@ export interface components {
             /** @description Additional response data. */
             meta?: components["schemas"]["CountMeta"];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": 9053737,
-         *         "date": "2017-04-04 20:00:00",
-         *         "type_id": 2640,
-         *         "expense_id": 2640,
-         *         "account_id": 35501,
-         *         "amount": 434,
-         *         "client_id": 4240788,
-         *         "master_id": 0,
-         *         "supplier_id": 0,
-         *         "comment": "Transaction comment",
-         *         "item_id": 0,
-         *         "target_type_id": 0,
-         *         "record_id": 0,
-         *         "expense": {
-         *           "id": 2640,
-         *           "title": "Sample text"
-         *         },
-         *         "account": {
-         *           "id": 35501,
-         *           "title": "Sample text",
-         *           "type_id": 0,
-         *           "type": 0,
-         *           "comment": "",
-         *           "company_id": 4564
-         *         },
-         *         "client": {
-         *           "id": "4240788",
-         *           "name": "Client",
-         *           "phone": "71000000001"
-         *         },
-         *         "last_change_date": "2020-02-01T12:00:00+0400",
-         *         "master": [],
-         *         "supplier": []
-         *       },
-         *       "meta": []
-         *     }
-         */
         get_financial_transaction_200: {
             success?: boolean;
-            data?: components["schemas"]["FinancialTransaction"];
+            data?: components["schemas"]["FinancialTransaction"][];
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_fiscal_transaction_list_200: components["schemas"]["Envelope"] & {
@@ -21367,6 +21966,12 @@ export interface components {
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
+        get_location_analytics_appointments_daily_200: {
+            /** @description Data for each day. Each day is an array of two numbers. The first number is the timestamp of the beginning of the day in the UTC zone, the second number is the value of the indicator on that day. */
+            data?: unknown[][];
+            /** @description Name of data series */
+            label?: string;
+        }[];
         get_location_analytics_occupancy_daily_200: {
             /**
              * @description Name of data series
@@ -21387,7 +21992,7 @@ export interface components {
              *     ]
              */
             data?: unknown[];
-        };
+        }[];
         get_location_analytics_overall_200: components["schemas"]["Envelope"] & {
             /** @description Summary indicators */
             data: {
@@ -21412,10 +22017,46 @@ export interface components {
                         is_symbol_after_amount?: boolean;
                     };
                 };
-                income_services_stats?: Record<string, never>;
-                income_goods_stats?: Record<string, never>;
-                income_average_stats?: Record<string, never>;
-                income_average_services_stats?: Record<string, never>;
+                income_services_stats?: {
+                    /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
+                    change_percent?: number;
+                    /** @description Currency */
+                    currency?: Record<string, never>;
+                    /** @description The current value of the indicator */
+                    current_sum?: string;
+                    /** @description The value of the indicator in the previous period */
+                    previous_sum?: string;
+                };
+                income_goods_stats?: {
+                    /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
+                    change_percent?: number;
+                    /** @description Currency */
+                    currency?: Record<string, never>;
+                    /** @description The current value of the indicator */
+                    current_sum?: string;
+                    /** @description The value of the indicator in the previous period */
+                    previous_sum?: string;
+                };
+                income_average_stats?: {
+                    /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
+                    change_percent?: number;
+                    /** @description Currency */
+                    currency?: Record<string, never>;
+                    /** @description The current value of the indicator */
+                    current_sum?: string;
+                    /** @description The value of the indicator in the previous period */
+                    previous_sum?: string;
+                };
+                income_average_services_stats?: {
+                    /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
+                    change_percent?: number;
+                    /** @description Currency */
+                    currency?: Record<string, never>;
+                    /** @description The current value of the indicator */
+                    current_sum?: string;
+                    /** @description The value of the indicator in the previous period */
+                    previous_sum?: string;
+                };
                 /** @description Summary indicators of the occupancy of the working hours of the location's team members */
                 fullness_stats?: {
                     /** @description Percentage of occupancy in the current period */
@@ -21471,6 +22112,12 @@ export interface components {
             /** @description Execution success status (true) */
             success: boolean;
         };
+        get_location_analytics_revenue_daily_200: {
+            /** @description Data for each day. Each day is an array of two numbers. The first number is the timestamp of the beginning of the day in the UTC zone, the second number is the value of the indicator on that day. */
+            data?: unknown[][];
+            /** @description Name of data series */
+            label?: string;
+        }[];
         get_location_inventories_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -21831,8 +22478,8 @@ export interface components {
         };
         get_loyalty_card_list_by_client_id_200: components["schemas"]["LoyaltyCard"];
         get_loyalty_card_list_by_phone_200: components["schemas"]["LoyaltyCard"];
-        get_loyalty_card_type_list_200: components["schemas"]["LoyaltyCardType"];
-        get_loyalty_card_type_list_for_client_200: components["schemas"]["LoyaltyCardType"];
+        get_loyalty_card_type_list_200: components["schemas"]["LoyaltyCardType"][];
+        get_loyalty_card_type_list_for_client_200: components["schemas"]["LoyaltyCardType"][];
         get_loyalty_program_client_statistics_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status
@@ -22247,7 +22894,7 @@ export interface components {
                 /** @description ID of the chain where the action was created */
                 group_id?: number;
             };
-        };
+        }[];
         get_membership_type_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -22347,6 +22994,22 @@ export interface components {
             currency_iso?: string;
             /** @description Amount of message's parts */
             parts_amount?: number;
+        }[];
+        get_online_booking_settings_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Online booking settings for a location */
+            data?: {
+                /** @description Maximum number of seats in one group event */
+                activity_online_record_clients_count_max: number;
+                /** @description "Any team member" mode */
+                any_master: boolean;
+                /** @description Confirm customer number via SMS */
+                confirm_number: boolean;
+                /** @description Delay to the next session, in minutes from 0 to 23 hours (inclusive) in increments of 30 minutes */
+                seance_delay_step: number;
+            };
+            meta?: components["schemas"]["Meta"];
         };
         get_permission_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -24345,6 +25008,8 @@ export interface components {
                 security_export_import_access?: boolean;
                 /** @description true - there is access to view login history in security log, false - no access */
                 security_logins_access?: boolean;
+                /** @description Section Reports */
+                reports?: Record<string, never>;
             };
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
@@ -24485,22 +25150,6 @@ export interface components {
                 children_count?: number;
             };
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": [
-         *         {
-         *           "id": "1",
-         *           "title": "Sample text"
-         *         },
-         *         {
-         *           "id": "2",
-         *           "title": "Sample text"
-         *         }
-         *       ],
-         *       "meta": []
-         *     }
-         */
         get_product_category_list_200: {
             success?: boolean;
             data?: components["schemas"]["ProductCategory"][];
@@ -25180,111 +25829,10 @@ export interface components {
                         title?: string;
                         is_cash?: boolean;
                     };
-                    loyalty_card_id?: number;
-                    loyalty_card?: {
-                        id?: number;
-                        type_id?: number;
-                        number?: string;
-                        balance?: number;
-                        type?: {
-                            id?: number;
-                            type?: string;
-                        };
-                        chain?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
-                    loyalty_program_id?: number;
-                    loyalty_program?: {
-                        id?: number;
-                        title?: string;
-                        type_id?: number;
-                        is_value_percent?: boolean;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                        };
-                        chain?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
-                    loyalty_abonement_id?: number;
-                    loyalty_abonement?: {
-                        id?: number;
-                        is_united_balance?: boolean;
-                        united_balance?: number;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                            is_code_required?: boolean;
-                        };
-                        chain?: {
-                            id?: number;
-                            title?: string;
-                        };
-                        balance_container?: {
-                            links?: {
-                                count?: number;
-                                category?: {
-                                    id?: number;
-                                    category_id?: number;
-                                    title?: string;
-                                };
-                            }[];
-                        };
-                    };
-                    loyalty_certificate_id?: number;
-                    loyalty_certificate?: {
-                        id?: number;
-                        balance?: number;
-                        applicable_balance?: number;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                            is_code_required?: boolean;
-                        };
-                        chain?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
-                    deposit_id?: number;
-                    deposit?: {
-                        id?: number;
-                        balance?: number;
-                        type?: {
-                            id?: number;
-                            title?: string;
-                        };
-                    };
                 }[];
             };
             meta?: components["schemas"]["EmptyMeta"];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": "79067",
-         *         "salon_service_id": "322888",
-         *         "title": "Sample text",
-         *         "category_id": "4",
-         *         "price_min": "1000.00",
-         *         "price_max": "1000.00",
-         *         "discount": "0",
-         *         "comment": "",
-         *         "weight": "2",
-         *         "active": "1",
-         *         "api_id": "",
-         *         "staff": []
-         *       },
-         *       "meta": {
-         *         "total_count": 2
-         *       }
-         *     }
-         */
         get_service_200: {
             success?: boolean;
             data?: components["schemas"]["Service"];
@@ -25410,25 +25958,9 @@ export interface components {
             data?: components["schemas"]["Service"][];
             meta?: components["schemas"]["PagingMeta"];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": 3,
-         *         "salon_service_id": 15,
-         *         "title": "Sample text",
-         *         "weight": 12,
-         *         "staff": [
-         *           5006,
-         *           8901
-         *         ]
-         *       },
-         *       "meta": []
-         *     }
-         */
         get_service_category_200: {
             success?: boolean;
-            data?: components["schemas"]["ServiceCategory"];
+            data?: components["schemas"]["ServiceCategory"][];
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_service_category_list_200: {
@@ -25955,6 +26487,23 @@ export interface components {
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
+        get_team_member_calculation_schemes_count_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: {
+                /**
+                 * Format: int32
+                 * @description Applicable salary schemes count.
+                 */
+                salary_schemes_count?: number;
+                /**
+                 * Format: int32
+                 * @description ID of a team member.
+                 */
+                staff_id?: number;
+            };
+            meta?: components["schemas"]["Meta"];
+        };
         get_team_member_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -26097,6 +26646,39 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
+        get_team_member_salary_calculation_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Mutual settlements. */
+            data?: {
+                /** @description Currency. */
+                currency?: {
+                    /**
+                     * Format: int32
+                     * @description Currency identifier
+                     */
+                    id?: number;
+                    /** @description Flag where to display the currency symbol relative to the amount (true - after the amount, false - before) */
+                    is_symbol_after_amount?: boolean;
+                    /** @description Three-letter currency code according to ISO 4217 */
+                    iso?: string;
+                    /** @description Currency name */
+                    name?: string;
+                    /** @description Currency symbol next to the amount */
+                    symbol?: string;
+                };
+                /** @description Total sum. */
+                total_sum?: {
+                    /** @description Balance. */
+                    balance?: string;
+                    /** @description Expense. */
+                    expense?: string;
+                    /** @description Income. */
+                    income?: string;
+                };
+            };
+            meta?: components["schemas"]["Meta"];
+        };
         get_team_member_salary_period_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
@@ -26160,27 +26742,62 @@ export interface components {
             data?: components["schemas"]["TeamMemberSchedule"][];
             meta?: components["schemas"]["CountMeta"];
         };
-        get_team_member_service_bill_of_materials_200: {
-            id: number;
-            title: string;
-            technological_card_items: {
-                /** @example 141 */
-                id: number;
-                /** @example 1000 */
-                technological_card_id: number;
-                /** @example 10 */
-                storage_id: number;
-                /** @example 123 */
-                good_id: number;
-                /** @example 1 */
-                amount: number;
-                /** @example Sample text */
-                unit: string;
-                /** @example 1.3421 */
-                price: number;
-                /** @example Sample text */
-                title: string;
+        get_team_member_service_bill_of_materials_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Array of data objects */
+            data?: {
+                /** @description Tech ID. cards */
+                id?: number;
+                /** @description List of consumables kart */
+                technological_card_items?: Record<string, never>[];
+                /** @description The name of those cards */
+                title?: string;
             }[];
+            meta?: components["schemas"]["Meta"];
+        };
+        get_team_member_tip_settings_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Array of objects with data */
+            data?: {
+                /** @description Hash token */
+                hash?: string;
+                /** @description Setting ID */
+                id?: number;
+                invite_sms_sent?: boolean;
+                /** @description Is tip setting enabled */
+                is_enabled?: boolean;
+                landing_external?: string;
+                /** Format: int32 */
+                location_id?: number;
+                /** @description Link to the page where you can leave a tip to the team member */
+                master_tips_form_link?: string;
+                /** @description Team Member */
+                staff?: {
+                    /** @description Path to team member profile picture */
+                    avatar?: string;
+                    /** @description team member */
+                    employee?: Record<string, never>;
+                    /** @description team member ID */
+                    id?: number;
+                    /** @description Team Member name */
+                    name?: string;
+                    /** @description Position */
+                    position?: Record<string, never>;
+                    /** @description Specialization */
+                    specialization?: string;
+                    /** @description User */
+                    user?: Record<string, never>;
+                };
+                /** @description team member ID */
+                staff_id?: number;
+                /** @description Setting status */
+                status?: number;
+                /** @description Status name */
+                status_title?: string;
+            }[];
+            meta?: components["schemas"]["Meta"];
         };
         get_timeslot_settings_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -26266,127 +26883,49 @@ export interface components {
             };
             meta?: components["schemas"]["EmptyMeta"];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": 3428010,
-         *         "document_id": 22254960,
-         *         "type_id": 1,
-         *         "type": {
-         *           "id": 1,
-         *           "title": "Sample text"
-         *         },
-         *         "company_id": 4564,
-         *         "good_id": 232674,
-         *         "amount": -1,
-         *         "cost_per_unit": 100,
-         *         "discount": 10,
-         *         "cost": 90,
-         *         "unit_id": 1,
-         *         "operation_unit_type": 1,
-         *         "storage_id": 36539,
-         *         "supplier_id": 0,
-         *         "client_id": 0,
-         *         "master_id": 26781,
-         *         "create_date": "2017-04-25 21:50:01",
-         *         "last_change_date": "2020-02-01T12:00:00+0400",
-         *         "comment": "Transaction comment",
-         *         "deleted": false,
-         *         "good": {
-         *           "id": 232674,
-         *           "title": "Edition De Luxe"
-         *         },
-         *         "storage": {
-         *           "id": 36539,
-         *           "title": "Sample text"
-         *         },
-         *         "supplier": [],
-         *         "client": [],
-         *         "master": {
-         *           "id": "26781",
-         *           "name": "Sample text"
-         *         },
-         *         "unit": {
-         *           "id": 1,
-         *           "title": "Sample text"
-         *         }
-         *       },
-         *       "meta": []
-         *     }
-         */
         get_transaction_200: {
             success?: boolean;
             data?: components["schemas"]["ProductTransaction"];
             meta?: components["schemas"]["EmptyMeta"];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": [
-         *         {
-         *           "id": "4815162342",
-         *           "document_id": 22256641,
-         *           "expense": {
-         *             "id": "5",
-         *             "title": "Sample text"
-         *           },
-         *           "date": "2016-04-13T15:34:31+0400",
-         *           "amount": "1000.00",
-         *           "comment": "Comment",
-         *           "master": {
-         *             "id": "1926",
-         *             "title": "Sample text"
-         *           },
-         *           "supplier": {
-         *             "id": "1968",
-         *             "title": "George"
-         *           },
-         *           "account": {
-         *             "id": "23182",
-         *             "title": "Sample text"
-         *           },
-         *           "client": {
-         *             "id": "481516",
-         *             "name": "John Turk",
-         *             "phone": "+79876543210"
-         *           },
-         *           "last_change_date": "2020-02-01T12:00:00+0400"
-         *         }
-         *       ],
-         *       "meta": []
-         *     }
-         */
         get_transactions_200: {
             success?: boolean;
             data?: {
-                id?: string;
+                id?: number;
                 document_id?: number;
                 expense?: {
-                    id?: string;
+                    id?: number;
                     title?: string;
                 };
                 date?: string;
-                amount?: string;
+                amount?: number;
                 comment?: string;
                 master?: {
-                    id?: string;
+                    id?: number;
                     title?: string;
                 };
                 supplier?: {
-                    id?: string;
+                    id?: number;
                     title?: string;
                 };
                 account?: {
-                    id?: string;
+                    id?: number;
                     title?: string;
                 };
                 client?: {
-                    id?: string;
+                    id?: number;
                     name?: string;
                     phone?: string;
                 };
                 last_change_date?: string;
+                /** @description Appointment ID */
+                record_id?: number;
+                /** @description Identifier of the sold product/service */
+                sold_item_id?: number;
+                /** @description Sale entity type (product/service) */
+                sold_item_type?: number;
+                /** @description Visit ID */
+                visit_id?: number;
             }[];
             meta?: components["schemas"]["EmptyMeta"];
         };
@@ -26548,6 +27087,25 @@ export interface components {
             data?: components["schemas"]["Membership"][];
             /** @description Metadata (contains the number of subscriptions found) */
             meta?: components["schemas"]["CountMeta"];
+        };
+        get_user_notification_settings_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Object with data */
+            data?: {
+                /**
+                 * @description Notification type (for team member/for administrator)
+                 * @enum {string}
+                 */
+                mode?: "admin" | "staff" | "disabled";
+                notification_types?: {
+                    /** @description Channels through which notifications will be sent */
+                    channels?: Record<string, never>;
+                    /** @description Notification type */
+                    type?: string;
+                }[];
+            };
+            meta?: components["schemas"]["Meta"];
         };
         get_user_permissions_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -27393,6 +27951,26 @@ export interface components {
             /** @description Additional response data. */
             meta?: components["schemas"]["CountMeta"];
         };
+        list_roles_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: {
+                /** @description Description of the role */
+                description?: string;
+                /**
+                 * @description Name of the role
+                 * @enum {string}
+                 */
+                slug?: "worker" | "administrator" | "accountant" | "manager" | "owner" | "free_readonly" | "free_readonly_admin";
+                /** @description Title of the role */
+                title?: string;
+                /** @description List of permissions for this role Returned in response only if corresponding `include` is present in request. */
+                user_permissions?: Record<string, never>[] | null;
+                /** @description Role weight which determines the number of available permissions */
+                weight?: number;
+            }[];
+            meta?: components["schemas"]["Meta"];
+        };
         list_timetable_schedule_day_events_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
@@ -27799,6 +28377,7 @@ export interface components {
                 company_id: number;
             }[];
         };
+        schedule_team_member_update_deprecated_request: components["schemas"]["TeamMemberScheduleUpdate"][];
         search_client_visits_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
@@ -28650,6 +29229,98 @@ export interface components {
              */
             meta?: components["schemas"]["CountMeta"];
         };
+        search_team_member_calculation_daily_salary_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Mutual settlements grouped by date. */
+            data?: {
+                /** @description Currency. */
+                currency?: {
+                    /**
+                     * Format: int32
+                     * @description Currency identifier
+                     */
+                    id?: number;
+                    /** @description Flag where to display the currency symbol relative to the amount (true - after the amount, false - before) */
+                    is_symbol_after_amount?: boolean;
+                    /** @description Three-letter currency code according to ISO 4217 */
+                    iso?: string;
+                    /** @description Currency name */
+                    name?: string;
+                    /** @description Currency symbol next to the amount */
+                    symbol?: string;
+                };
+                payroll_daily?: {
+                    /** @description Date. */
+                    date?: string;
+                    /** @description Total payroll sum for this date. */
+                    payroll_sum?: Record<string, never>;
+                }[];
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        search_team_member_calculation_salary_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Mutual settlements. */
+            data?: {
+                /** @description Currency. */
+                currency?: {
+                    /**
+                     * Format: int32
+                     * @description Currency identifier
+                     */
+                    id?: number;
+                    /** @description Flag where to display the currency symbol relative to the amount (true - after the amount, false - before) */
+                    is_symbol_after_amount?: boolean;
+                    /** @description Three-letter currency code according to ISO 4217 */
+                    iso?: string;
+                    /** @description Currency name */
+                    name?: string;
+                    /** @description Currency symbol next to the amount */
+                    symbol?: string;
+                };
+                /** @description Total sum. */
+                total_sum?: {
+                    /** @description Balance. */
+                    balance?: string;
+                    /** @description Expense. */
+                    expense?: string;
+                    /** @description Income. */
+                    income?: string;
+                };
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        search_team_member_payroll_calculation_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: {
+                /** @description Currency. */
+                currency?: {
+                    /** @description Currency identifier */
+                    id?: number;
+                    /** @description Flag where to display the currency symbol relative to the amount (true - after the amount, false - before) */
+                    is_symbol_after_amount?: boolean;
+                    /** @description Three-letter currency code according to ISO 4217 */
+                    iso?: string;
+                    /** @description Currency name */
+                    name?: string;
+                    /** @description Currency symbol next to the amount */
+                    symbol?: string;
+                };
+                /** @description Total sum. */
+                total_sum?: {
+                    /** @description Balance. */
+                    balance?: string;
+                    /** @description Expense. */
+                    expense?: string;
+                    /** @description Income. */
+                    income?: string;
+                };
+            }[];
+            meta?: components["schemas"]["Meta"];
+        };
         search_team_member_period_daily_salary_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
@@ -28728,6 +29399,13 @@ export interface components {
             /** @description Additional response data (empty object or empty array) */
             meta?: Record<string, never> | unknown[];
         };
+        search_timetable_event_schedules_by_event_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Data for an existing schedule in a location. */
+            data?: components["schemas"]["Schedule"];
+            meta?: components["schemas"]["Meta"];
+        };
         send_email_campaign_to_filtered_clients_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -28801,7 +29479,7 @@ export interface components {
              */
             text: string;
         };
-        send_sms_campaign_to_filtered_clients_201: components["schemas"]["Envelope"] & {
+        send_sms_campaign_to_filtered_clients_201: components["schemas"]["Envelope"] & ({
             /**
              * @description Execution success status (true)
              * @example true
@@ -28817,7 +29495,7 @@ export interface components {
                 /** @example Accepted */
                 message?: string;
             };
-        };
+        } | null);
         send_sms_campaign_to_filtered_clients_request: {
             /**
              * @description SMS text message
@@ -29053,6 +29731,28 @@ export interface components {
              */
             attendance: -1 | 0 | 1 | 2;
         };
+        update_appointment_calendar_settings_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: {
+                /** @description Maximum number of seats in one group event */
+                activity_record_clients_count_max: number;
+                /** @description Show newsletter subscription agreement checkbox in booking form */
+                is_show_newsletter_agreement?: boolean;
+                /** @description Show personal data processing agreement checkbox in booking form */
+                is_show_personal_data_processing_agreement?: boolean;
+                /** @description Default appointment type: 0 - Mixed appointment, 1 - Individual appointment, 2 - Group event */
+                record_type: number;
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        /** @description Timetable settings for a location */
+        update_appointment_calendar_settings_request: {
+            /** @description Maximum number of seats in one group event */
+            activity_record_clients_count_max: number;
+            /** @description Default appointment type: 0 - Mixed appointment, 1 - Individual appointment, 2 - Group event */
+            record_type: number;
+        };
         update_appointment_service_consumables_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -29188,6 +29888,13 @@ export interface components {
                 /** @description inventory id */
                 storage_id: number;
             }[];
+        };
+        update_booking_widget_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description appointment Widget Settings */
+            data?: components["schemas"]["BookingForm"];
+            meta?: components["schemas"]["Meta"];
         };
         update_chain_loyalty_program_200: {
             /**
@@ -29326,7 +30033,25 @@ export interface components {
              *       "message_type": "loyalty_discount_expiration"
              *     }
              */
-            on_expiration_notification_template?: Record<string, never>;
+            on_expiration_notification_template?: {
+                /** @description Template text */
+                body?: string;
+                /**
+                 * Format: int32
+                 * @description Template ID
+                 */
+                id?: number;
+                /**
+                 * @description Message type
+                 * @enum {string}
+                 */
+                message_type?: "loyalty_discount_expiration" | "loyalty_cashback_expiration" | "loyalty_discount_increased" | "loyalty_discount_decreased" | "loyalty_card_created" | "loyalty_card_withdraw" | "loyalty_withdraw_cancelled" | "loyalty_card_manual" | "loyalty_card_manual_withdraw" | "loyalty_card_cashback" | "loyalty_card_cashback_cancelled" | "loyalty_card_income" | "loyalty_discount_changed" | "loyalty_cashback_changed" | "loyalty_settings_abonement_notification";
+                /**
+                 * @description Template option
+                 * @enum {string}
+                 */
+                type?: "big" | "mid" | "small" | "custom";
+            };
             /**
              * @description Rules for determining the value of the bonus or discount (only one rule is allowed for fixed promotions) (on request)
              * @example [
@@ -29509,7 +30234,15 @@ export interface components {
              *       "type": "big"
              *     }
              */
-            on_expiration_notification_template?: Record<string, never>;
+            on_expiration_notification_template?: {
+                /** @description Template text (custom only) */
+                body?: string;
+                /**
+                 * @description Template option
+                 * @enum {string}
+                 */
+                type?: "none" | "big" | "mid" | "small" | "custom";
+            };
             /**
              * @description Rules for determining the value of the bonus or discount (only one rule is allowed for fixed promotions)
              * @example [
@@ -29565,49 +30298,13 @@ export interface components {
              */
             allowed_good_category_ids?: unknown[];
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": 22255503,
-         *         "type_id": 1,
-         *         "type": {
-         *           "id": 1,
-         *           "title": "Sample text"
-         *         },
-         *         "storage_id": 36539,
-         *         "user_id": 999290,
-         *         "company_id": 4564,
-         *         "number": 1251,
-         *         "comment": "Updated document comment",
-         *         "create_date": "2017-04-25 20:00:00",
-         *         "storage": {
-         *           "id": 36539,
-         *           "title": "Sample text"
-         *         },
-         *         "company": {
-         *           "id": 4564,
-         *           "title": "Sample text",
-         *           "country_id": 1,
-         *           "city_id": 2,
-         *           "timezone": 3,
-         *           "address": "",
-         *           "coordinate_lat": "25.247901",
-         *           "coordinate_lon": "55.275397399999974",
-         *           "logo": "https://yclients.com/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
-         *           "zip": "",
-         *           "phones": [],
-         *           "site": ""
-         *         },
-         *         "user": {
-         *           "id": "999290",
-         *           "name": "User name",
-         *           "phone": "70000000001"
-         *         }
-         *       },
-         *       "meta": []
-         *     }
-         */
+        update_custom_field_202: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Array of objects with data */
+            data?: components["schemas"]["CustomField"][];
+            meta?: components["schemas"]["Meta"];
+        };
         update_document_200: {
             success?: boolean;
             data?: components["schemas"]["Document"];
@@ -29663,65 +30360,18 @@ export interface components {
             };
             meta?: components["schemas"]["EmptyMeta"];
         };
-        /**
-         * @example {
-         *       "title": "New test duplication strategy",
-         *       "days": [
-         *         "2",
-         *         "3"
-         *       ],
-         *       "repeat_mode_id": 0
-         *     }
-         */
         update_event_duplication_strategy_request: {
-            title?: string;
-            days?: string[];
-            repeat_mode_id?: number;
+            title: string;
+            days?: Record<string, never>[];
+            repeat_mode_id: number;
+            /** @description Duplicate appointments? 1 - no, 2 - yes */
+            content_type?: number;
+            /** @description Break in searching for dates */
+            interval?: number;
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": 9053737,
-         *         "date": "2017-04-04 20:00:00",
-         *         "type_id": 2640,
-         *         "expense_id": 2640,
-         *         "account_id": 35501,
-         *         "amount": 434,
-         *         "client_id": 4240788,
-         *         "master_id": 0,
-         *         "supplier_id": 0,
-         *         "comment": "Transaction comment",
-         *         "item_id": 0,
-         *         "target_type_id": 0,
-         *         "record_id": 0,
-         *         "expense": {
-         *           "id": 2640,
-         *           "title": "Sample text"
-         *         },
-         *         "account": {
-         *           "id": 35501,
-         *           "title": "Sample text",
-         *           "type_id": 0,
-         *           "type": 0,
-         *           "comment": "",
-         *           "company_id": 4564
-         *         },
-         *         "client": {
-         *           "id": "4240788",
-         *           "name": "Client",
-         *           "phone": "71000000001"
-         *         },
-         *         "last_change_date": "2020-02-01T12:00:00+0400",
-         *         "master": [],
-         *         "supplier": []
-         *       },
-         *       "meta": []
-         *     }
-         */
         update_financial_transaction_200: {
             success?: boolean;
-            data?: components["schemas"]["FinancialTransaction"];
+            data?: components["schemas"]["FinancialTransaction"][];
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_location_200: components["schemas"]["Envelope"] & {
@@ -29850,25 +30500,16 @@ export interface components {
                 conflict?: boolean;
             };
         };
-        /**
-         * @example {
-         *       "success": true,
-         *       "data": {
-         *         "id": 3,
-         *         "salon_service_id": 15,
-         *         "title": "Sample text",
-         *         "weight": 15,
-         *         "staff": [
-         *           5006,
-         *           8901
-         *         ]
-         *       },
-         *       "meta": []
-         *     }
-         */
+        update_product_category_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Object with data */
+            data?: components["schemas"]["ProductCategory"];
+            meta?: components["schemas"]["Meta"];
+        };
         update_service_category_200: {
             success?: boolean;
-            data?: components["schemas"]["ServiceCategory"];
+            data?: components["schemas"]["ServiceCategory"][];
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_service_links_200: components["schemas"]["Envelope"] & {
@@ -29937,6 +30578,37 @@ export interface components {
                  */
                 translation?: string;
             }[];
+        };
+        update_service_team_member_assignment_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            data?: {
+                /** @description External API identifier. */
+                api_id?: string;
+                /** @description Whether offline appointments are allowed for this service-team member link. */
+                is_offline_records_allowed?: boolean;
+                /** @description Whether the service is available for online booking. */
+                is_online?: boolean;
+                /** @description Duration of service provision by the specified team member in seconds. */
+                length?: number;
+                /** @description ID of team member. */
+                master_id?: number;
+                /** @description Custom price for this team member providing the service. */
+                price?: number | unknown;
+                /** @description ID of service. */
+                service_id?: number;
+                /** @description ID of technological card. */
+                technological_card_id?: number;
+            } & {
+                [key: string]: unknown;
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        update_service_team_member_assignment_request: {
+            /** @description Duration of service provision by the specified team member in seconds, minimum 300 seconds (5 minutes), maximum 86100 seconds (23 hours 55 minutes). */
+            seance_length: number;
+            /** @description ID of bill of materials used while providing the service. */
+            technological_card_id: number | null;
         };
         /**
          * @example {
@@ -30377,6 +31049,13 @@ export interface components {
              */
             schedule_days_ids: unknown[];
         };
+        update_timetable_event_schedule_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Data for an existing schedule in a location. */
+            data?: components["schemas"]["Schedule"];
+            meta?: components["schemas"]["Meta"];
+        };
         update_timetable_schedule_day_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
@@ -30461,7 +31140,12 @@ export interface components {
                      *       "title": "Position"
                      *     }
                      */
-                    position?: Record<string, never> | null;
+                    position?: {
+                        /** @description ID of a position. */
+                        id?: number;
+                        /** @description Title of a position. */
+                        title?: string;
+                    } | null;
                     /** @description Whether the team member is a paid staff member counted in license price. */
                     is_paid_staff?: boolean;
                 };
@@ -30942,6 +31626,48 @@ export interface components {
                 };
             }[];
         };
+        update_user_permissions_200: components["schemas"]["Envelope"] & {
+            /** @description Response status. */
+            success?: boolean;
+            /** @description Data on the permissions and user role */
+            data?: {
+                /** @description Whether the user has at least one paid permission assigned */
+                has_any_paid_permission?: boolean | null;
+                /** @description Are the permissions and role available for editing */
+                is_editable?: boolean;
+                /** @description team member ID linked to user */
+                staff_id?: number | null;
+                /** @description List of user permissions values */
+                user_permissions?: {
+                    /** @description Name of permission */
+                    slug?: string;
+                    /** @description Value of permission (can be number, string, boolean, or array) */
+                    value?: unknown;
+                }[];
+                /**
+                 * @description Name of role
+                 * @enum {string}
+                 */
+                user_role?: "worker" | "administrator" | "accountant" | "manager" | "owner" | "free_readonly" | "free_readonly_admin";
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        update_user_permissions_request: {
+            /** @description team member ID attached to user */
+            staff_id?: number;
+            /** @description List of user permissions values */
+            user_permissions?: {
+                /** @description Name of permission */
+                slug?: string;
+                /** @description Value of permission (can be number, string, boolean, or array) */
+                value?: unknown;
+            }[];
+            /**
+             * @description Name of role
+             * @enum {string}
+             */
+            user_role?: "worker" | "administrator" | "accountant" | "manager" | "owner" | "free_readonly" | "free_readonly_admin";
+        };
         upload_client_file_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
@@ -31017,7 +31743,34 @@ export interface components {
                 /** @description Entity ID */
                 entity_id?: number;
             };
-            ImageGroup?: Record<string, never>;
+            ImageGroup?: {
+                /** @description The name of the entity to which the group is bound */
+                entity?: string;
+                /** @description Entity ID */
+                entity_id?: number;
+                /** @description image group id */
+                id?: number;
+                /** @description The status of linking images to an entity */
+                image_binded?: boolean;
+                /** @description Image group object */
+                image_group?: Record<string, never>;
+                images?: {
+                    /** @description Image Height */
+                    height: number;
+                    /** @description image id */
+                    id: number;
+                    /** @description Image group id */
+                    image_group_id: number;
+                    /** @description Image Path */
+                    path: string;
+                    /** @description Image type */
+                    type: string;
+                    /** @description Image version */
+                    version: string;
+                    /** @description Image Width */
+                    width: number;
+                };
+            };
         };
         upload_image_request: {
             /** @description transferred image (image/jpeg, image/png) */
@@ -32551,8 +33304,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["chain_loyalty_membership_types_list_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["chain_loyalty_membership_types_list_200"];
                 };
             };
             /** @description Unauthorized */
@@ -32597,9 +33350,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["MembershipTypeInput"];
             };
         };
         responses: {
@@ -32609,8 +33362,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["chain_loyalty_membership_types_create_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["chain_loyalty_membership_types_create_200"];
                 };
             };
             /** @description Unauthorized */
@@ -32942,7 +33695,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["chain_loyalty_membership_types_clone_request"];
             };
         };
         responses: {
@@ -32952,8 +33705,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["chain_loyalty_membership_types_clone_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["chain_loyalty_membership_types_clone_200"];
                 };
             };
             /** @description Unauthorized */
@@ -33000,9 +33753,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["chain_loyalty_membership_types_restore_request"];
             };
         };
         responses: {
@@ -33381,7 +34134,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["chain_loyalty_memberships_unfreeze_request"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -33453,8 +34210,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_chain_loyalty_card_type_list_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_chain_loyalty_card_type_list_200"];
                 };
             };
             /** @description Unauthorized */
@@ -33503,7 +34260,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_chain_loyalty_card_transaction_request"];
             };
         };
         responses: {
@@ -33513,8 +34270,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_chain_loyalty_card_transaction_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_chain_loyalty_card_transaction_200"];
                 };
             };
             /** @description Unauthorized */
@@ -33957,9 +34714,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_chain_loyalty_program_request"];
             };
         };
         responses: {
@@ -33969,8 +34726,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_chain_loyalty_program_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_chain_loyalty_program_200"];
                 };
             };
             /** @description Unauthorized */
@@ -34028,8 +34785,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_chain_loyalty_program_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_chain_loyalty_program_200"];
                 };
             };
             /** @description Unauthorized */
@@ -35459,8 +36216,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_location_analytics_revenue_daily_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_location_analytics_revenue_daily_200"];
                 };
             };
             /** @description Unauthorized */
@@ -35585,8 +36342,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_appointment_analytics_by_status_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_appointment_analytics_by_status_200"];
                 };
             };
             /** @description Unauthorized */
@@ -35648,8 +36405,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_location_analytics_appointments_daily_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_location_analytics_appointments_daily_200"];
                 };
             };
             /** @description Unauthorized */
@@ -35702,8 +36459,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_booking_widget_list_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_booking_widget_list_200"];
                 };
             };
             /** @description Unauthorized */
@@ -35917,9 +36674,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["BookingFormUpdate"];
             };
         };
         responses: {
@@ -35929,8 +36686,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_booking_widget_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_booking_widget_200"];
                 };
             };
             /** @description Unauthorized */
@@ -37068,8 +37825,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["search_team_member_calculation_daily_salary_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["search_team_member_calculation_daily_salary_200"];
                 };
             };
             /** @description Unauthorized */
@@ -37129,8 +37886,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["search_team_member_calculation_salary_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["search_team_member_calculation_salary_200"];
                 };
             };
             /** @description Unauthorized */
@@ -37185,8 +37942,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_team_member_calculation_schemes_count_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_calculation_schemes_count_200"];
                 };
             };
             /** @description Unauthorized */
@@ -37246,8 +38003,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["search_team_member_payroll_calculation_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["search_team_member_payroll_calculation_200"];
                 };
             };
             /** @description Unauthorized */
@@ -37540,8 +38297,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_team_member_salary_calculation_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_salary_calculation_200"];
                 };
             };
             /** @description Unauthorized */
@@ -38047,8 +38804,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["search_timetable_event_schedules_by_event_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["search_timetable_event_schedules_by_event_200"];
                 };
             };
             /** @description Unauthorized */
@@ -38150,7 +38907,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["ScheduleUpdate"];
             };
         };
         responses: {
@@ -38160,8 +38917,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_timetable_event_schedule_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_timetable_event_schedule_200"];
                 };
             };
             /** @description Unauthorized */
@@ -38210,7 +38967,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_timetable_client_schedule_request"];
             };
         };
         responses: {
@@ -38220,8 +38977,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_timetable_client_schedule_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_timetable_client_schedule_201"];
                 };
             };
             /** @description Unauthorized */
@@ -38409,7 +39166,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["create_timetable_schedule_day_request"];
             };
         };
         responses: {
@@ -38419,8 +39176,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["create_timetable_schedule_day_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_timetable_schedule_day_201"];
                 };
             };
             /** @description Unauthorized */
@@ -39045,7 +39802,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["update_service_team_member_assignment_request"];
             };
         };
         responses: {
@@ -39055,8 +39812,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_service_team_member_assignment_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_service_team_member_assignment_200"];
                 };
             };
             /** @description Unauthorized */
@@ -39164,8 +39921,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_online_booking_settings_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_online_booking_settings_200"];
                 };
             };
             /** @description Unauthorized */
@@ -39379,9 +40136,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["update_appointment_calendar_settings_request"];
             };
         };
         responses: {
@@ -39391,8 +40148,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_appointment_calendar_settings_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_appointment_calendar_settings_200"];
                 };
             };
             /** @description Unauthorized */
@@ -39872,8 +40629,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["list_roles_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["list_roles_200"];
                 };
             };
             /** @description Unauthorized */
@@ -40113,7 +40870,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["update_user_permissions_request"];
             };
         };
         responses: {
@@ -40123,8 +40880,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_user_permissions_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_user_permissions_200"];
                 };
             };
             /** @description Unauthorized */
@@ -40500,8 +41257,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_custom_field_202"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_custom_field_202"];
                 };
             };
             /** @description Unauthorized */
@@ -40556,8 +41313,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["delete_custom_field_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["delete_custom_field_200"];
                 };
             };
             /** @description Unauthorized */
@@ -41840,9 +42597,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["GenericRequest"];
+                "application/json": components["schemas"]["ProductCategoryUpdate"];
             };
         };
         responses: {
@@ -41852,8 +42609,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["update_product_category_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_product_category_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43273,8 +44030,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_user_notification_settings_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_user_notification_settings_200"];
                 };
             };
             /** @description Unauthorized */
@@ -43981,7 +44738,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TeamMemberScheduleUpdate"];
+                "application/json": components["schemas"]["schedule_team_member_update_deprecated_request"];
             };
         };
         responses: {
@@ -46519,8 +47276,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["get_team_member_tip_settings_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_tip_settings_200"];
                 };
             };
             /** @description Unauthorized */
@@ -46631,8 +47388,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope"];
-                    "application/vnd.api.v2+json": components["schemas"]["Envelope"];
+                    "application/json": components["schemas"]["enable_team_member_tips_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["enable_team_member_tips_200"];
                 };
             };
             /** @description Unauthorized */

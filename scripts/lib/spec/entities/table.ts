@@ -116,8 +116,10 @@ export const ENTITIES: EntitySpec[] = [
       "get_product_category_list_by_ids",
       "deprecated_get_product_category_list",
       "create_product_category",
+      "update_product_category",
     ],
     input: ["create_product_category request"],
+    update: ["update_product_category request"],
   },
   {
     name: "Storage",
@@ -182,6 +184,7 @@ export const ENTITIES: EntitySpec[] = [
       "get_user_loyalty_cards 2xx .",
       "issue_loyalty_card 2xx .",
       "create_loyalty_card_transaction",
+      "create_chain_loyalty_card_transaction",
     ],
     input: ["issue_loyalty_card request"],
   },
@@ -214,7 +217,11 @@ export const ENTITIES: EntitySpec[] = [
       "get_membership_type_list_by_id",
       "chain_loyalty_membership_types_read",
       "chain_loyalty_membership_types_update",
+      "chain_loyalty_membership_types_list",
+      "chain_loyalty_membership_types_create",
+      "chain_loyalty_membership_types_clone",
     ],
+    input: ["chain_loyalty_membership_types_create request"],
     update: ["chain_loyalty_membership_types_update request"],
   },
   {
@@ -262,8 +269,14 @@ export const ENTITIES: EntitySpec[] = [
     name: "BookingForm",
     alias: "booking widget",
     description: 'An online booking form (a "booking widget", `/company/{location_id}/booking_forms`).',
-    returns: ["get_booking_widget", "create_booking_widget"],
+    returns: [
+      "get_booking_widget",
+      "get_booking_widget_list",
+      "create_booking_widget",
+      "update_booking_widget",
+    ],
     input: ["create_booking_widget request"],
+    update: ["update_booking_widget request"],
   },
   {
     name: "Tag",
@@ -276,7 +289,7 @@ export const ENTITIES: EntitySpec[] = [
     name: "CustomField",
     description:
       "A custom field of clients or appointments (`/custom_fields/{field_category}/{location_id}`).",
-    returns: ["get_custom_field_list", "create_custom_field"],
+    returns: ["get_custom_field_list", "create_custom_field", "update_custom_field", "delete_custom_field"],
     input: ["create_custom_field request"],
     update: ["update_custom_field request"],
   },
@@ -298,8 +311,13 @@ export const ENTITIES: EntitySpec[] = [
     name: "Schedule",
     description:
       "A schedule of recurring appointments or events made from an original one (`/company/{location_id}/schedules`).",
-    returns: ["create_timetable_event_schedule"],
+    returns: [
+      "create_timetable_event_schedule",
+      "search_timetable_event_schedules_by_event",
+      "update_timetable_event_schedule",
+    ],
     input: ["create_timetable_event_schedule request"],
+    update: ["update_timetable_event_schedule request"],
   },
   {
     name: "TeamMemberSchedule",
