@@ -50,8 +50,8 @@ describe("entity types", () => {
     expectTypeOf<NonNullable<ListProducts["data"]>[number]>().toEqualTypeOf<Product>();
     type CreateProduct = NonNullable<operations["create_product"]["requestBody"]>;
     expectTypeOf<Json<CreateProduct>>().toEqualTypeOf<ProductInput>();
-    type GetCategory = Json<operations["get_service_category"]["responses"][200]>;
-    expectTypeOf<NonNullable<GetCategory["data"]>>().toEqualTypeOf<ServiceCategory>();
+    type UpdateCategory = Json<operations["update_service_category"]["responses"][200]>;
+    expectTypeOf<NonNullable<UpdateCategory["data"]>[number]>().toEqualTypeOf<ServiceCategory>();
     expectTypeOf<FinancialTransaction["amount"]>().toExtend<number | undefined>();
     // A body that is the card itself (no envelope) is the component.
     type CardsByPhone = Json<operations["get_loyalty_card_list_by_phone"]["responses"][200]>;
