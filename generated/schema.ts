@@ -5232,6 +5232,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bookform/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a booking form's settings
+         * @description Altegio documents no such operation; 7 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /bookform/{id}, line 833).
+         */
+        get: operations["get_booking_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_code/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a phone confirmation code by SMS
+         * @description Altegio documents no such operation; 5 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /book_code/{company_id}, line 1631).
+         */
+        post: operations["send_booking_sms_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a client in by phone number and SMS code
+         * @description Altegio documents no such operation; 6 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /user/auth, line 2073).
+         */
+        post: operations["authorize_client_by_sms_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/i18n/{langCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the booking form's translations
+         * @description Altegio documents no such operation; 5 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /i18n/{langCode}, line 1060).
+         */
+        get: operations["get_booking_translations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_services/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get services available for booking
+         * @description Altegio documents no such operation; 15 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_services/{company_id}, line 1113).
+         */
+        get: operations["get_bookable_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_staff/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get team members available for booking
+         * @description Altegio documents no such operation; 14 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_staff/{company_id}, line 1220).
+         */
+        get: operations["get_bookable_team_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_dates/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get dates available for booking
+         * @description Altegio documents no such operation; 16 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_dates/{company_id}, line 1309).
+         */
+        get: operations["get_bookable_dates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_times/{location_id}/{team_member_id}/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get times available for booking
+         * @description Altegio documents no such operation; 14 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_times/{company_id}/{staff_id}/{date}, line 1483).
+         */
+        get: operations["get_bookable_times"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_check/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check booking parameters
+         * @description Altegio documents no such operation; 4 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /book_check/{company_id}, line 1699).
+         */
+        post: operations["check_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_record/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an online booking
+         * @description Altegio documents no such operation; 21 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /book_record/{company_id}, line 1831).
+         */
+        post: operations["create_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/records/{appointment_id}/{record_hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a client's booking
+         * @description Altegio documents no such operation; 4 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /user/records/{record_id}/{record_hash}, line 2179).
+         */
+        get: operations["get_client_booking"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a client's booking
+         * @description Altegio documents no such operation; 4 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (DELETE /user/records/{record_id}/{record_hash}, line 2355).
+         */
+        delete: operations["delete_client_booking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_record/{location_id}/{appointment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an online booking
+         * @description Altegio documents no such operation; 2 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (PUT /book_record/{company_id}/{record_id}, line 1919).
+         */
+        put: operations["update_booking"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activity/{location_id}/{event_id}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a place in an event
+         * @description Altegio documents no such operation; 2 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (POST /activity/{company_id}/{activity_id}/book, line 2012).
+         */
+        post: operations["create_event_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/book_staff_seances/{location_id}/{team_member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a team member's nearest available sessions
+         * @description Altegio documents no such operation; 2 integrations call it (spec/evidence/calls.tsv): parameters, request and responses follow the YCLIENTS v1 API Blueprint (GET /book_staff_seances/{company_id}/{staff_id}/, line 1556).
+         */
+        get: operations["get_team_member_nearest_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5541,7 +5825,7 @@ export interface components {
                     title?: string;
                     /** @description Services binding type */
                     services_binding_type?: number;
-                };
+                } | unknown[];
                 /**
                  * @description The path to the file with the team member's avatar
                  * @example http://app.alteg.io/images/no-master-sm.png
@@ -6949,18 +7233,20 @@ export interface components {
             sex_id?: number;
             /** @description Client priority level (0 - none, 1 - bronze, 2 - silver, 3 - gold) */
             importance_id?: number;
+            /** @description Client surname */
+            surname?: string;
+            /** @description Client patronymic */
+            patronymic?: string;
+            /** @description Formatted client name */
+            display_name?: string;
+            sms_bot?: number;
+            /** @description Lifetime amount paid by the client in this location, in major currency units */
+            paid?: number;
             /** @description Gender identifier, 0 - unknown, 1 - male, 2 - female */
             gender_id?: number;
             /** @description Gender name */
             gender?: string;
-            /** @description Formatted client name */
-            display_name?: string;
-            /** @description Lifetime amount paid by the client in this location, in major currency units */
-            paid?: number;
-            /** @description Client patronymic */
-            patronymic?: string;
-            /** @description Client surname */
-            surname?: string;
+            last_visit_date?: string;
         };
         /** @description A note on a client's card (`/company/{location_id}/clients/{client_id}/comments`). */
         ClientComment: {
@@ -7210,7 +7496,7 @@ export interface components {
              * @example 10
              */
             count?: number;
-        };
+        } | unknown[];
         /** @description A custom field of clients or appointments (`/custom_fields/{field_category}/{location_id}`). */
         CustomField: {
             /** @description Field ID */
@@ -7581,7 +7867,7 @@ export interface components {
                 message?: string;
                 /** @description Set of a validation error messages. */
                 errors?: unknown[];
-            };
+            } | unknown[];
         };
         Error401: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -7595,12 +7881,12 @@ export interface components {
                  * @example Authentication needed.
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error401_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         Error401_3: components["schemas"]["ErrorsEnvelope"] & {
             /** @description Additional response data. */
@@ -7623,7 +7909,7 @@ export interface components {
                  * @example Authentication needed.
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error403: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -7637,12 +7923,12 @@ export interface components {
                  * @example Access denied.
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error403_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         Error404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -7655,7 +7941,7 @@ export interface components {
         Error404_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         Error404_3: components["schemas"]["ErrorsEnvelope"] & {
             /** @description Additional response data. */
@@ -7678,7 +7964,7 @@ export interface components {
                  * @example Not found
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error404_4: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -7686,7 +7972,7 @@ export interface components {
             meta?: {
                 /** @example Event not found */
                 message?: string;
-            };
+            } | unknown[];
         };
         Error422: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -7702,7 +7988,7 @@ export interface components {
                 message?: string;
                 /** @description Set of a validation error messages. */
                 errors?: unknown[];
-            };
+            } | unknown[];
         };
         Error422_2: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -7710,14 +7996,14 @@ export interface components {
             meta?: {
                 message?: string;
                 errors?: Record<string, never>;
-            };
+            } | unknown[];
         };
         Error422_3: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
             meta?: {
                 message?: string;
-            };
+            } | unknown[];
         };
         Error422_4: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status */
@@ -7782,7 +8068,7 @@ export interface components {
                 errors?: {
                     message?: string;
                 }[];
-            };
+            } | unknown[];
         };
         Error422_5: components["schemas"]["ErrorEnvelope"] & {
             /** @description Response status. */
@@ -7790,7 +8076,7 @@ export interface components {
             /** @description Response data. */
             data?: Record<string, never> | null;
             /** @description Additional response data. */
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         /** @description Error shape (a): `success`, `data` (object,null) and `meta.message`; 422 adds `meta.errors`. */
         ErrorEnvelope: {
@@ -7834,7 +8120,7 @@ export interface components {
                  * @example Not found
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         /**
          * @description A group event (the vendor's "activity", `/activity/{location_id}/{event_id}`).
@@ -8006,7 +8292,7 @@ export interface components {
                     id?: number;
                     /** @description Job Title */
                     title?: string;
-                };
+                } | unknown[];
             };
             /**
              * @description Resource instance
@@ -8064,7 +8350,7 @@ export interface components {
                 show_rating?: number;
                 prepaid?: string;
                 position?: unknown[];
-            };
+            } | unknown[];
             records?: unknown[];
         };
         /**
@@ -8209,6 +8495,7 @@ export interface components {
                  * @example Provision of services
                  */
                 title?: string;
+                type?: number;
             };
             /**
              * @description Location account
@@ -8599,7 +8886,7 @@ export interface components {
                  * @example James Smith LLC main location chain
                  */
                 title?: string;
-            };
+            } | unknown[];
             /**
              * @description All location chains. Only when show_groups=1 is set
              * @example {
@@ -9914,7 +10201,7 @@ export interface components {
             total_count?: number;
             /** @example 1 */
             page?: number;
-        };
+        } | unknown[];
         /** @description A team member's position (job title) in a chain (`/company/{location_id}/staff/positions`). */
         Position: {
             /**
@@ -10635,7 +10922,7 @@ export interface components {
                 name?: string;
                 /** @description team member name */
                 title?: string;
-            };
+            } | unknown[];
             /**
              * @description unit of measurement
              * @example {
@@ -11115,7 +11402,7 @@ export interface components {
                      *       "title": "Position"
                      *     }
                      */
-                    position?: Record<string, never> | null;
+                    position?: (Record<string, never> | null) | unknown[];
                     /** @description Whether the team member is a paid staff member counted in license price. */
                     is_paid_staff?: boolean;
                 };
@@ -11305,7 +11592,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -11538,78 +11825,32 @@ export interface components {
              * @example 00000000042
              */
             api_id?: string;
+            /** @description Service title for printing */
+            print_title?: string;
+            /** @description Service type */
+            service_type?: number;
+            /** @description External API service ID */
+            api_service_id?: number;
             /**
-             * @description team member
-             * @example [
-             *       {
-             *         "id": 5905,
-             *         "seance_length": 2700
-             *       },
-             *       {
-             *         "id": 5907,
-             *         "seance_length": 3600
-             *       }
-             *     ]
+             * @description Start of period is the appointment available, in seconds
+             * @example 36000
              */
-            staff?: {
-                /** @description team member ID */
-                id?: string | number;
-                /** @description Service duration (multiple of 15 minutes) */
-                seance_length?: string | number;
-                /** @description team member name */
-                name?: string;
-                /** @description Service duration */
-                length?: number;
-                /** @description Technological card ID */
-                technological_card_id?: number | null;
-            }[];
-            /** @description Image group */
-            image_group?: {
-                id?: number;
-                entity?: string;
-                entity_id?: number;
-                images?: {
-                    basic?: {
-                        id?: string;
-                        path?: string;
-                        width?: string;
-                        height?: string;
-                        type?: string;
-                        image_group_id?: number;
-                        version?: string;
-                    };
-                };
-            } | unknown[];
-            /** @description Capacity */
-            capacity?: number;
-            /** @description Is the Service available for Events */
-            is_multi?: boolean;
-            /** @description Service category */
-            category?: {
-                /** @description Category ID */
-                id?: number;
-                /** @description Service category name */
-                title?: string;
-            };
-            /** @description Resources */
-            resources?: {
-                /** @description Resource ID */
-                id?: number;
-                /** @description Resource name */
-                title?: string;
-                /** @description Location ID */
-                salon_id?: number;
-            }[];
+            seance_search_start?: number;
             /**
-             * @description Bill ID
-             * @example 1
+             * @description End of period is the appointment available, in seconds
+             * @example 84600
              */
-            tax_variant?: number | null;
+            seance_search_finish?: number;
             /**
-             * @description VAT ID
-             * @example 3
+             * @description Search interval of slots, in seconds
+             * @example 900
              */
-            vat_id?: number | null;
+            seance_search_step?: number;
+            /**
+             * @description Display interval of slots, in seconds
+             * @example 300
+             */
+            step?: number;
             /**
              * @description The service is available for a limited time
              * @example true
@@ -11625,34 +11866,6 @@ export interface components {
              * @example 2022-09-30
              */
             date_to?: string;
-            /**
-             * @description Start of period is the appointment available, in seconds
-             * @example 36000
-             */
-            seance_search_start?: number;
-            /**
-             * @description End of period is the appointment available, in seconds
-             * @example 84600
-             */
-            seance_search_finish?: number;
-            /**
-             * @description Display interval of slots, in seconds
-             * @example 300
-             */
-            step?: number;
-            /**
-             * @description Search interval of slots, in seconds
-             * @example 900
-             */
-            seance_search_step?: number;
-            /** @description Service title for printing */
-            print_title?: string;
-            /** @description Service type */
-            service_type?: number;
-            /** @description External API service ID */
-            api_service_id?: number;
-            /** @description Repeat visit days step */
-            repeat_visit_days_step?: string | null;
             /** @description Schedule template type */
             schedule_template_type?: number;
             /** @description Online invoicing status */
@@ -11673,12 +11886,88 @@ export interface components {
             price_prepaid_amount?: number;
             /** @description Prepaid percent */
             price_prepaid_percent?: number;
+            is_composite?: boolean;
             /** @description Prepaid status (forbidden/optional/required) */
             prepaid?: string;
+            /** @description Is the Service available for Events */
+            is_multi?: boolean;
+            /** @description Capacity */
+            capacity?: number;
+            /** @description Image group */
+            image_group?: unknown[] | {
+                id?: number;
+                entity?: string;
+                entity_id?: number;
+                images?: {
+                    basic?: {
+                        id?: string;
+                        path?: string;
+                        width?: string;
+                        height?: string;
+                        type?: string;
+                        image_group_id?: number;
+                        version?: string;
+                    };
+                };
+            };
+            /**
+             * @description team member
+             * @example [
+             *       {
+             *         "id": 5905,
+             *         "seance_length": 2700
+             *       },
+             *       {
+             *         "id": 5907,
+             *         "seance_length": 3600
+             *       }
+             *     ]
+             */
+            staff?: {
+                /** @description team member ID */
+                id?: number | string;
+                /** @description Service duration (multiple of 15 minutes) */
+                seance_length?: number | string;
+                /** @description Technological card ID */
+                technological_card_id?: number | null;
+                image_url?: string;
+                /** @description team member name */
+                name?: string;
+                /** @description Service duration */
+                length?: number;
+            }[];
             /** @description Service dates */
             dates?: unknown[];
+            /** @description Resources */
+            resources?: {
+                /** @description Resource ID */
+                id?: number;
+                /** @description Resource name */
+                title?: string;
+                /** @description Location ID */
+                salon_id?: number;
+            }[];
             /** @description Is available for online booking */
             is_online?: boolean;
+            /** @description Service category */
+            category?: {
+                /** @description Category ID */
+                id?: number;
+                /** @description Service category name */
+                title?: string;
+            };
+            /**
+             * @description Bill ID
+             * @example 1
+             */
+            tax_variant?: number | null;
+            /**
+             * @description VAT ID
+             * @example 3
+             */
+            vat_id?: number | null;
+            /** @description Repeat visit days step */
+            repeat_visit_days_step?: string | null;
         };
         /**
          * @description A category of services (`/service_category/{location_id}/{id}`).
@@ -11734,6 +12023,11 @@ export interface components {
             api_id?: string;
             /** @description Whether category belongs to chain */
             is_chain?: boolean;
+            category_id?: number;
+            booking_title?: string;
+            price_min?: number;
+            price_max?: number;
+            sex?: number;
         };
         /** @description Request body creating a ServiceCategory (A category of services (`/service_category/{location_id}/{id}`).) */
         ServiceCategoryInput: {
@@ -12092,7 +12386,7 @@ export interface components {
              *       "title": "Administrator"
              *     }
              */
-            position?: {
+            position?: ({
                 /**
                  * @description Job ID
                  * @example 1
@@ -12103,7 +12397,7 @@ export interface components {
                  * @example Administrator
                  */
                 title?: string;
-            };
+            } | null) | unknown[];
             /**
              * @description Path to team member avatar file
              * @example https://app.alteg.io/images/no-master-sm.png
@@ -12134,6 +12428,30 @@ export interface components {
              * @example true
              */
             is_included_in_payment_policy?: boolean;
+            /** @description Additional information/bio */
+            information?: string;
+            is_fired?: boolean;
+            email?: string;
+            phone?: string;
+            is_bookable?: boolean;
+            employee?: {
+                id?: number;
+                phone?: string;
+                name?: string;
+                firstname?: string;
+                surname?: string;
+            };
+            /** @description Linked user data */
+            user?: ({
+                id?: number;
+                name?: string;
+                phone?: string;
+                email?: string;
+                information?: string;
+                avatar?: string;
+                is_approved?: boolean;
+                is_salon_representative?: boolean;
+            } | null) | unknown[];
             /** @description External API ID (for integrations) */
             api_id?: (number | null) | string;
             /** @description Average rating score */
@@ -12183,16 +12501,12 @@ export interface components {
                     };
                 };
             };
-            /** @description Additional information/bio */
-            information?: string;
             /** @description Position/role ID */
             position_id?: number;
             /** @description Schedule available until date (YYYY-MM-DD) */
             schedule_till?: string;
             /** @description Sort order weight */
             weight?: number | string;
-            /** @description Linked user data */
-            user?: (unknown[] | null) | (Record<string, never> | null);
             /** @description Prepayment requirement (forbidden, allowed, required) */
             prepaid?: string;
         };
@@ -12261,7 +12575,7 @@ export interface components {
              */
             date?: string;
             /** @description Free time or not. */
-            is_working?: boolean;
+            is_working?: boolean | number;
             /** @description An array of (from, to) working timeslots. */
             slots?: {
                 /**
@@ -12376,6 +12690,13 @@ export interface components {
             /** @description Linked user ID, 0 - unlink user */
             user_id?: number;
         };
+        /** @description POST /auth's answer for an account with two-factor authentication. */
+        TwoFactorChallenge: {
+            /** @example true */
+            success?: boolean;
+            data?: components["schemas"]["User"] & unknown;
+            meta?: components["schemas"]["Meta"];
+        };
         /**
          * @description A user of the business account, who signs in (`/company/{location_id}/users`).
          * @example {
@@ -12420,6 +12741,13 @@ export interface components {
             is_approved?: boolean;
             /** @description Whether the user is non-deletable */
             is_non_deletable?: boolean;
+            /**
+             * @description Path to the user's avatar file
+             * @example https://assets.alteg.io/general/0/01/123456789098765_12345678909876.png
+             */
+            avatar?: string;
+            is_paid?: boolean;
+            user_role_slug?: string;
             /** @description Username */
             firstname?: string;
             /**
@@ -12459,15 +12787,20 @@ export interface components {
                 master_id?: number;
             };
             /**
+             * @description Challenge id, sent back as `2fa.uuid`.
+             * @example 3f0c2a9e-5b1d-4c8e-9a57-0d6c2b8e4f11
+             */
+            uuid?: string;
+            /**
+             * @description Where the code was sent, when given.
+             * @example Code sent by SMS
+             */
+            message?: string;
+            /**
              * @description User_token of the user
              * @example wec23fh8cDfFV4432fc352456
              */
             user_token?: string;
-            /**
-             * @description Path to the user's avatar file
-             * @example https://assets.alteg.io/general/0/01/123456789098765_12345678909876.png
-             */
-            avatar?: string;
             /** @description Is the user email confirmed */
             is_email_confirmed?: boolean;
         };
@@ -12679,7 +13012,7 @@ export interface components {
                         id?: number;
                         /** @description Job Title */
                         title?: string;
-                    };
+                    } | unknown[];
                     /** @description The path to the file with the team member's avatar */
                     avatar?: string;
                     /** @description Path to a file with a higher resolution team member avatar */
@@ -13542,6 +13875,26 @@ export interface components {
              */
             technological_card_id: number | null;
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "user_token": "wec23fh8cDfFV4432fc352456"
+         *       },
+         *       "meta": []
+         *     }
+         */
+        authorize_client_by_sms_code_201: {
+            success?: boolean;
+            data?: components["schemas"]["User"] & unknown;
+            meta?: components["schemas"]["Meta"];
+        };
+        authorize_client_by_sms_code_request: {
+            /** @example 79161001010 */
+            phone: string;
+            /** @example 20123 */
+            code: string;
+        };
         authorize_user_201: components["schemas"]["Envelope"] & {
             /**
              * @description Request success status
@@ -13563,6 +13916,13 @@ export interface components {
              * @example testpass
              */
             password: string;
+            /** @description Second step of a two-factor login, after a 200 answer with `data.uuid`. */
+            "2fa"?: {
+                /** @description The challenge id from the first answer's `data.uuid`. */
+                uuid: string;
+                /** @description The code the user received. */
+                secret: string;
+            };
         };
         bulk_create_clients_request: {
             /** @description Client name */
@@ -13811,7 +14171,7 @@ export interface components {
                 message?: string;
                 /** @description Field-specific validation errors */
                 errors?: Record<string, never>;
-            };
+            } | unknown[];
         };
         chain_loyalty_certificate_types_delete_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -13825,7 +14185,7 @@ export interface components {
             meta?: {
                 /** @example Cannot delete certificate type with issued certificates */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_certificate_types_get_200: components["schemas"]["Envelope"] & {
             /** @example true */
@@ -13852,7 +14212,7 @@ export interface components {
                 /** @example An error has occurred */
                 message?: string;
                 errors?: Record<string, never>;
-            };
+            } | unknown[];
         };
         chain_loyalty_membership_types_archive_request: {
             /**
@@ -13921,7 +14281,7 @@ export interface components {
             meta?: {
                 /** @example Subscription cannot be frozen */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_freeze_422: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -13931,7 +14291,7 @@ export interface components {
                 message?: string;
                 /** @description Validation errors by field */
                 errors?: Record<string, never>;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_freeze_request: {
             /**
@@ -13952,7 +14312,7 @@ export interface components {
             meta?: {
                 /** @example Cannot change balance */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_set_balance_422: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -13960,7 +14320,7 @@ export interface components {
             meta?: {
                 /** @example Invalid service ID */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_set_balance_request: {
             /**
@@ -14006,7 +14366,7 @@ export interface components {
             meta?: {
                 /** @example Cannot change period */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_set_period_422: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -14014,7 +14374,7 @@ export interface components {
             meta?: {
                 /** @example Invalid period unit */
                 message?: string;
-            };
+            } | unknown[];
         };
         chain_loyalty_memberships_set_period_request: {
             /**
@@ -14040,10 +14400,38 @@ export interface components {
             meta?: {
                 /** @example Subscription is not frozen */
                 message?: string;
-            };
+            } | unknown[];
         };
         /** @description Empty body required (or omit entirely) */
         chain_loyalty_memberships_unfreeze_request: Record<string, never>;
+        /**
+         * @example {
+         *       "success": false,
+         *       "data": null,
+         *       "meta": {
+         *         "message": "Sample text"
+         *       }
+         *     }
+         */
+        check_booking_422: {
+            success?: boolean;
+            data?: unknown;
+            meta?: {
+                message?: string;
+            } | unknown[];
+        };
+        check_booking_request: {
+            appointments: {
+                /** @example 1 */
+                id: number;
+                services: number[];
+                /** @example 20201 */
+                staff_id: number;
+                /** @example '2015 */
+                datetime?: string;
+                custom_fields?: Record<string, never>;
+            };
+        };
         check_memberships_for_event_200: {
             data?: {
                 /**
@@ -14089,7 +14477,7 @@ export interface components {
             meta?: {
                 /** @example Invalid schedule_day_ids */
                 message?: string;
-            };
+            } | unknown[];
         };
         copy_user_permissions_to_locations_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -14138,180 +14526,94 @@ export interface components {
             success?: boolean;
             /**
              * @description Array of objects with data
-             * @example [
-             *       {
-             *         "id": 2,
-             *         "company_id": 4564,
-             *         "staff_id": 9,
-             *         "services": [
-             *           {
-             *             "id": 1,
-             *             "title": "Hair extension",
-             *             "cost": 100,
-             *             "manual_cost": 100,
-             *             "cost_per_unit": 100,
-             *             "discount": 0,
-             *             "first_cost": 100,
-             *             "amount": 1
-             *           }
-             *         ],
-             *         "goods_transactions": [],
-             *         "staff": {
-             *           "id": 9,
-             *           "name": "Alex Taylor",
-             *           "specialization": "hair extension",
-             *           "position": {
-             *             "id": 1,
-             *             "title": "Administrator"
-             *           },
-             *           "avatar": "http://app.alteg.io/images/no-master-sm.png",
-             *           "avatar_big": "http://app.alteg.io/images/no-master.png",
-             *           "rating": 0,
-             *           "votes_count": 0
-             *         },
-             *         "date": "2026-09-21T23:00:00.000-05:00",
-             *         "datetime": "2026-09-21T23:00:00.000-05:00",
-             *         "create_date": "2026-01-16T20:35:11-0500",
-             *         "comment": "do not write down",
-             *         "online": false,
-             *         "visit_attendance": 0,
-             *         "attendance": 0,
-             *         "confirmed": 1,
-             *         "seance_length": 3600,
-             *         "length": 3600,
-             *         "sms_before": 0,
-             *         "sms_now": 0,
-             *         "sms_now_text": "",
-             *         "email_now": 0,
-             *         "notified": 0,
-             *         "master_request": 0,
-             *         "api_id": "",
-             *         "from_url": "",
-             *         "review_requested": 0,
-             *         "visit_id": 8262996,
-             *         "created_user_id": 1073232,
-             *         "deleted": false,
-             *         "paid_full": 0,
-             *         "prepaid": false,
-             *         "prepaid_confirmed": false,
-             *         "last_change_date": "2026-01-16T20:35:15-0500",
-             *         "custom_color": "",
-             *         "custom_font_color": "",
-             *         "record_labels": [],
-             *         "activity_id": 0,
-             *         "custom_fields": {},
-             *         "documents": [
-             *           {
-             *             "id": 8172893,
-             *             "type_id": 7,
-             *             "storage_id": 0,
-             *             "user_id": 746310,
-             *             "company_id": 4564,
-             *             "number": 4163,
-             *             "comment": "",
-             *             "date_created": "2026-09-21T23:00:00.000-05:00",
-             *             "category_id": 0,
-             *             "visit_id": 3,
-             *             "record_id": 2,
-             *             "type_title": "Visit"
-             *           }
-             *         ],
-             *         "sms_remain_hours": 5,
-             *         "email_remain_hours": 1,
-             *         "bookform_id": 0,
-             *         "record_from": "",
-             *         "is_mobile": 0,
-             *         "is_sale_bill_printed": false,
-             *         "consumables": [],
-             *         "finance_transactions": []
-             *       },
-             *       {
+             * @example {
+             *       "id": 2,
+             *       "company_id": 4564,
+             *       "staff_id": 9,
+             *       "services": [
+             *         {
+             *           "id": 1,
+             *           "title": "Hair extension",
+             *           "cost": 100,
+             *           "manual_cost": 100,
+             *           "cost_per_unit": 100,
+             *           "discount": 0,
+             *           "first_cost": 100,
+             *           "amount": 1
+             *         }
+             *       ],
+             *       "goods_transactions": [],
+             *       "staff": {
              *         "id": 9,
-             *         "company_id": 4564,
-             *         "staff_id": 49,
-             *         "services": [],
-             *         "goods_transactions": [],
-             *         "staff": {
-             *           "id": 49,
-             *           "name": "Sam Carter",
-             *           "specialization": "stylist",
-             *           "position": {
-             *             "id": 1,
-             *             "title": "Administrator"
-             *           },
-             *           "avatar": "http://app.alteg.io/images/no-master-sm.png",
-             *           "avatar_big": "http://app.alteg.io/images/no-master.png",
-             *           "rating": 0,
-             *           "votes_count": 0
+             *         "name": "Alex Taylor",
+             *         "specialization": "hair extension",
+             *         "position": {
+             *           "id": 1,
+             *           "title": "Administrator"
              *         },
-             *         "date": "2026-09-21T23:00:00.000-05:00",
-             *         "datetime": "2026-09-21T23:00:00.000-05:00",
-             *         "create_date": "2026-01-16T20:35:11-0500",
-             *         "comment": "",
-             *         "online": true,
-             *         "visit_attendance": 1,
-             *         "attendance": 1,
-             *         "confirmed": 1,
-             *         "seance_length": 10800,
-             *         "length": 10800,
-             *         "sms_before": 0,
-             *         "sms_now": 0,
-             *         "sms_now_text": "",
-             *         "email_now": 0,
-             *         "notified": 0,
-             *         "master_request": 1,
-             *         "api_id": "",
-             *         "from_url": "",
-             *         "review_requested": 0,
-             *         "visit_id": 8262996,
-             *         "created_user_id": 1073232,
-             *         "deleted": false,
-             *         "paid_full": 0,
-             *         "prepaid": false,
-             *         "prepaid_confirmed": false,
-             *         "last_change_date": "2026-01-09T20:45:30-0500",
-             *         "custom_color": "f44336",
-             *         "custom_font_color": "#ffffff",
-             *         "record_labels": [
-             *           {
-             *             "id": 67345,
-             *             "title": "the team member is not important",
-             *             "color": "#009800",
-             *             "icon": "unlock",
-             *             "font_color": "#ffffff"
-             *           },
-             *           {
-             *             "id": 104474,
-             *             "title": "important category",
-             *             "color": "#3b2c54",
-             *             "icon": "star",
-             *             "font_color": "#ffffff"
-             *           }
-             *         ],
-             *         "activity_id": 0,
-             *         "custom_fields": {},
-             *         "documents": [
-             *           {
-             *             "id": 8172893,
-             *             "type_id": 7,
-             *             "storage_id": 0,
-             *             "user_id": 746310,
-             *             "company_id": 4564,
-             *             "number": 4163,
-             *             "comment": "",
-             *             "date_created": "2026-09-21T23:00:00.000-05:00",
-             *             "category_id": 0,
-             *             "visit_id": 3,
-             *             "record_id": 2,
-             *             "type_title": "Visit"
-             *           }
-             *         ],
-             *         "consumables": [],
-             *         "finance_transactions": []
-             *       }
-             *     ]
+             *         "avatar": "http://app.alteg.io/images/no-master-sm.png",
+             *         "avatar_big": "http://app.alteg.io/images/no-master.png",
+             *         "rating": 0,
+             *         "votes_count": 0
+             *       },
+             *       "date": "2026-09-21T23:00:00.000-05:00",
+             *       "datetime": "2026-09-21T23:00:00.000-05:00",
+             *       "create_date": "2026-01-16T20:35:11-0500",
+             *       "comment": "do not write down",
+             *       "online": false,
+             *       "visit_attendance": 0,
+             *       "attendance": 0,
+             *       "confirmed": 1,
+             *       "seance_length": 3600,
+             *       "length": 3600,
+             *       "sms_before": 0,
+             *       "sms_now": 0,
+             *       "sms_now_text": "",
+             *       "email_now": 0,
+             *       "notified": 0,
+             *       "master_request": 0,
+             *       "api_id": "",
+             *       "from_url": "",
+             *       "review_requested": 0,
+             *       "visit_id": 8262996,
+             *       "created_user_id": 1073232,
+             *       "deleted": false,
+             *       "paid_full": 0,
+             *       "prepaid": false,
+             *       "prepaid_confirmed": false,
+             *       "last_change_date": "2026-01-16T20:35:15-0500",
+             *       "custom_color": "",
+             *       "custom_font_color": "",
+             *       "record_labels": [],
+             *       "activity_id": 0,
+             *       "custom_fields": {},
+             *       "documents": [
+             *         {
+             *           "id": 8172893,
+             *           "type_id": 7,
+             *           "storage_id": 0,
+             *           "user_id": 746310,
+             *           "company_id": 4564,
+             *           "number": 4163,
+             *           "comment": "",
+             *           "date_created": "2026-09-21T23:00:00.000-05:00",
+             *           "category_id": 0,
+             *           "visit_id": 3,
+             *           "record_id": 2,
+             *           "type_title": "Visit"
+             *         }
+             *       ],
+             *       "sms_remain_hours": 5,
+             *       "email_remain_hours": 1,
+             *       "bookform_id": 0,
+             *       "record_from": "",
+             *       "is_mobile": 0,
+             *       "is_sale_bill_printed": false,
+             *       "consumables": [],
+             *       "finance_transactions": []
+             *     }
              */
-            data?: components["schemas"]["Appointment"][];
+            data?: components["schemas"]["Appointment"];
             /**
              * @description Metadata (contains the page number and the number of appointments per page)
              * @example {
@@ -14320,6 +14622,44 @@ export interface components {
              *     }
              */
             meta?: components["schemas"]["PagingMeta"];
+        };
+        create_booking_201: {
+            /** @example 1 */
+            id: number;
+            /** @example 23521 */
+            record_id: number;
+            /** @example Sample text */
+            record_hash: string;
+        };
+        create_booking_request: {
+            /** @example 79161001010 */
+            phone: string;
+            /** @example Sample text */
+            fullname: string;
+            /** @example client@yclients.com */
+            email?: string;
+            /** @example 20145 */
+            code?: number;
+            /** @example Sample text */
+            comment?: string;
+            /** @example mobile */
+            type?: string;
+            /** @example 2 */
+            notify_by_sms?: number;
+            /** @example 2 */
+            notify_by_email?: number;
+            /** @example 2 */
+            api_id?: number;
+            appointments: {
+                /** @example 1 */
+                id: number;
+                services: number[];
+                /** @example 20201 */
+                staff_id: number;
+                /** @example '2015 */
+                datetime?: string;
+                custom_fields?: Record<string, never>;
+            };
         };
         create_booking_widget_201: components["schemas"]["Envelope"] & {
             /** @description appointment Widget Settings */
@@ -15245,6 +15585,46 @@ export interface components {
             success?: boolean;
             data?: components["schemas"]["Event"];
             meta?: components["schemas"]["EmptyMeta"];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "id": 28417878,
+         *         "hash": "9e6a54a1a9b118b65cc39ab6f3c3b5b4"
+         *       },
+         *       "meta": []
+         *     }
+         */
+        create_event_booking_200: {
+            success?: boolean;
+            data?: {
+                id?: number;
+                hash?: string;
+            };
+            meta?: components["schemas"]["EmptyMeta"];
+        };
+        /**
+         * @example {
+         *       "fullname": "Test user",
+         *       "phone": "71110000011",
+         *       "email": "testemail@yclients.com",
+         *       "code": "",
+         *       "comment": "",
+         *       "notify_by_sms": 0,
+         *       "notify_by_email": 0,
+         *       "type": "mobile"
+         *     }
+         */
+        create_event_booking_request: {
+            fullname?: string;
+            phone?: string;
+            email?: string;
+            code?: string;
+            comment?: string;
+            notify_by_sms?: number;
+            notify_by_email?: number;
+            type?: string;
         };
         /**
          * @example {
@@ -17463,7 +17843,7 @@ export interface components {
              */
             success?: boolean;
             /** @description Is null */
-            data?: string;
+            data?: string | null;
             /**
              * @description Metadata (contains a message that the data has been saved)
              * @example {
@@ -17473,7 +17853,7 @@ export interface components {
             meta?: {
                 /** @example Saved */
                 message?: string;
-            };
+            } | unknown[];
         };
         create_user_invitation_request: {
             /** @description Array of invites */
@@ -18669,7 +19049,7 @@ export interface components {
             data?: unknown;
             meta?: {
                 message?: string;
-            };
+            } | unknown[];
         };
         deprecated_create_team_member_201: components["schemas"]["Envelope"] & {
             /**
@@ -18833,13 +19213,7 @@ export interface components {
              *       "total_count": 2
              *     }
              */
-            meta?: {
-                /**
-                 * @description Number of categories found
-                 * @example 2
-                 */
-                total_count?: number;
-            };
+            meta?: components["schemas"]["PagingMeta"];
         };
         deprecated_get_service_category_list_all_200: {
             /**
@@ -18885,13 +19259,7 @@ export interface components {
              *       "total_count": 2
              *     }
              */
-            meta?: {
-                /**
-                 * @description Number of categories found
-                 * @example 2
-                 */
-                total_count?: number;
-            };
+            meta?: components["schemas"]["PagingMeta"];
         };
         deprecated_get_service_list_by_id_200: components["schemas"]["Envelope"] & {
             /**
@@ -19115,7 +19483,7 @@ export interface components {
                         id?: number;
                         /** @description Job title */
                         title?: string;
-                    };
+                    } | unknown[];
                 };
             }[];
             /**
@@ -19201,7 +19569,7 @@ export interface components {
             meta?: {
                 message?: string;
                 conflict?: boolean;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -19248,7 +19616,7 @@ export interface components {
                     /** @description Team Member name */
                     name?: string;
                     /** @description Position */
-                    position?: Record<string, never>;
+                    position?: Record<string, never> | unknown[];
                     /** @description Specialization */
                     specialization?: string;
                     /** @description User */
@@ -19443,7 +19811,7 @@ export interface components {
             meta: {
                 /** @description Error message */
                 message: string;
-            };
+            } | unknown[];
             success: boolean;
             LoyaltyGenerateCodeErrorOption?: {
                 /** @description Error data */
@@ -19453,7 +19821,7 @@ export interface components {
             };
         };
         generate_loyalty_code_404: {
-            meta: Record<string, never>;
+            meta: Record<string, never> | unknown[];
             success: boolean;
             LoyaltyGenerateCodeErrorOption?: Record<string, never>;
         };
@@ -19824,6 +20192,247 @@ export interface components {
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": {
+         *         "booking_days": {
+         *           "9": [
+         *             "4",
+         *             "5",
+         *             "8",
+         *             "9",
+         *             "12",
+         *             "13",
+         *             "16",
+         *             "17",
+         *             "20",
+         *             "21",
+         *             "24",
+         *             "25",
+         *             "28",
+         *             "29",
+         *             "30"
+         *           ],
+         *           "10": [
+         *             "1",
+         *             "4",
+         *             "5",
+         *             "8",
+         *             "9",
+         *             "12",
+         *             "13",
+         *             "16",
+         *             "17",
+         *             "20",
+         *             "21",
+         *             "24",
+         *             "25"
+         *           ]
+         *         },
+         *         "booking_dates": [
+         *           "2015-09-04",
+         *           "2015-09-05",
+         *           "2015-09-08",
+         *           "2015-09-09",
+         *           "2015-09-12",
+         *           "2015-09-13",
+         *           "2015-09-16",
+         *           "2015-09-17",
+         *           "2015-09-20",
+         *           "2015-09-21",
+         *           "2015-09-24",
+         *           "2015-09-25",
+         *           "2015-09-28",
+         *           "2015-09-29",
+         *           "2015-09-30",
+         *           "2015-10-01",
+         *           "2015-10-04",
+         *           "2015-10-05",
+         *           "2015-10-08",
+         *           "2015-10-09",
+         *           "2015-10-12",
+         *           "2015-10-13",
+         *           "2015-10-16",
+         *           "2015-10-17",
+         *           "2015-10-20",
+         *           "2015-10-21",
+         *           "2015-10-24",
+         *           "2015-10-25"
+         *         ],
+         *         "working_days": {
+         *           "9": [
+         *             "4",
+         *             "5",
+         *             "8",
+         *             "9",
+         *             "12",
+         *             "13",
+         *             "16",
+         *             "17",
+         *             "20",
+         *             "21",
+         *             "24",
+         *             "25",
+         *             "28",
+         *             "29",
+         *             "30"
+         *           ],
+         *           "10": [
+         *             "1",
+         *             "4",
+         *             "5",
+         *             "8",
+         *             "9",
+         *             "12",
+         *             "13",
+         *             "16",
+         *             "17",
+         *             "20",
+         *             "21",
+         *             "24",
+         *             "25"
+         *           ]
+         *         },
+         *         "working_dates": [
+         *           "2015-09-04",
+         *           "2015-09-05",
+         *           "2015-09-08",
+         *           "2015-09-09",
+         *           "2015-09-12",
+         *           "2015-09-13",
+         *           "2015-09-16",
+         *           "2015-09-17",
+         *           "2015-09-20",
+         *           "2015-09-21",
+         *           "2015-09-24",
+         *           "2015-09-25",
+         *           "2015-09-28",
+         *           "2015-09-29",
+         *           "2015-09-30",
+         *           "2015-10-01",
+         *           "2015-10-04",
+         *           "2015-10-05",
+         *           "2015-10-08",
+         *           "2015-10-09",
+         *           "2015-10-12",
+         *           "2015-10-13",
+         *           "2015-10-16",
+         *           "2015-10-17",
+         *           "2015-10-20",
+         *           "2015-10-21",
+         *           "2015-10-24",
+         *           "2015-10-25"
+         *         ]
+         *       },
+         *       "meta": []
+         *     }
+         */
+        get_bookable_dates_200: {
+            success?: boolean;
+            data?: {
+                booking_days?: {
+                    9?: string[];
+                    10?: string[];
+                } | unknown[];
+                booking_dates?: string[];
+                working_days?: {
+                    9?: (string | number)[];
+                    10?: (string | number)[];
+                };
+                working_dates?: string[];
+            };
+            meta?: components["schemas"]["EmptyMeta"];
+        };
+        get_bookable_services_200: {
+            success?: boolean;
+            data?: {
+                events?: unknown[];
+                services?: unknown[];
+                category?: {
+                    id?: number;
+                    title?: string;
+                    sex?: number;
+                    api_id?: number;
+                    weight?: number;
+                }[];
+            };
+            meta?: components["schemas"]["Meta"];
+        };
+        /**
+         * @example {
+         *       "success": true,
+         *       "data": [
+         *         {
+         *           "id": "16",
+         *           "name": "Sample text",
+         *           "bookable": true,
+         *           "specialization": "Sample text",
+         *           "position": {
+         *             "id": 1,
+         *             "title": "Sample text"
+         *           },
+         *           "show_rating": "1",
+         *           "rating": "3",
+         *           "votes_count": "1",
+         *           "avatar": "https://yclients.com/images/no-master.png",
+         *           "comments_count": "0",
+         *           "weight": "11",
+         *           "information": "<span></span>",
+         *           "seance_date": "2015-09-25",
+         *           "seances": []
+         *         },
+         *         {
+         *           "id": "32",
+         *           "name": "Sample text",
+         *           "bookable": false,
+         *           "specialization": "Sample text",
+         *           "position": [],
+         *           "show_rating": "1",
+         *           "rating": "4",
+         *           "votes_count": "1",
+         *           "avatar": "https://yclients.com/images/no-master.png",
+         *           "comments_count": "0",
+         *           "weight": "8",
+         *           "information": "<span></span>"
+         *         }
+         *       ],
+         *       "meta": []
+         *     }
+         */
+        get_bookable_team_members_200: {
+            success?: boolean;
+            data?: {
+                id?: string | number;
+                name?: string;
+                bookable?: boolean;
+                specialization?: string;
+                position?: unknown;
+                show_rating?: string | number;
+                rating?: string | number;
+                votes_count?: string | number;
+                avatar?: string;
+                comments_count?: string | number;
+                weight?: string | number;
+                information?: string;
+                seance_date?: string;
+                seances?: unknown[];
+                avatar_big?: string;
+                image_group?: unknown[];
+                position_id?: number;
+                schedule_till?: string;
+                fired?: number;
+                status?: number;
+                hidden?: number;
+                prepaid?: string;
+            }[];
+            meta?: components["schemas"]["EmptyMeta"];
+        };
+        get_bookable_times_200: {
+            success?: boolean;
+            data?: unknown[];
+            meta?: components["schemas"]["Meta"];
+        };
         get_booking_widget_200: components["schemas"]["Envelope"] & {
             /** @description appointment Widget Settings */
             data: components["schemas"]["BookingForm"];
@@ -19992,7 +20601,7 @@ export interface components {
                  * @example Client not found
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         get_chain_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -20375,6 +20984,79 @@ export interface components {
             data?: components["schemas"]["Client"];
             meta?: components["schemas"]["EmptyMeta"];
         };
+        get_client_booking_201: {
+            /** @example 12655 */
+            id: number;
+            services: number[];
+            company: {
+                /** @example 1 */
+                id: number;
+                /** @example Sample text */
+                title: string;
+                /** @example Sample text */
+                country: string;
+                /** @example 5 */
+                country_id: number;
+                /** @example Sample text */
+                city: string;
+                /** @example 5 */
+                city_id: number;
+                /** @example 74958008080 */
+                phone: string;
+                /** @example Europe/Moscow */
+                timezone: string;
+                /** @example Sample text */
+                address: string;
+                /** @example 35.5665 */
+                coordinate_lat: number;
+                /** @example 35.5665 */
+                coordinate_lng: number;
+            };
+            staff: {
+                /** @example 1 */
+                id: number;
+                /** @example Sample text */
+                name: string;
+                /** @example Sample text */
+                specialization: string;
+                position: {
+                    /** @example 2 */
+                    id: number;
+                    /** @example Sample text */
+                    title: string;
+                } | unknown[];
+                /** @example true */
+                show_rating: boolean;
+                /** @example 5 */
+                rating: number;
+                /** @example 24 */
+                votes_count: number;
+                /** @example 24 */
+                comments_count: number;
+                /** @example https://yclients.com/uploads/logo.png */
+                avatar: string;
+            };
+            /** @example Sample text */
+            comment: string;
+            /** @example '2012 */
+            date?: string;
+            /** @example '2012 */
+            create_date?: string;
+            /** @example 3600 */
+            length: number;
+            /** @example false */
+            deleted: boolean;
+            /** @example false */
+            online: boolean;
+            /** @example false */
+            master_requested: boolean;
+            /** @example 2 */
+            notify_by_sms?: number;
+            /** @example 2 */
+            notify_by_email?: number;
+            /** @example 2 */
+            api_id?: number;
+        };
         get_client_file_list_200: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -20564,7 +21246,7 @@ export interface components {
                      */
                     filters?: unknown[];
                 };
-            };
+            } | unknown[];
         };
         get_client_list_402: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
@@ -20580,7 +21262,7 @@ export interface components {
             meta?: {
                 /** @example It is necessary to renew the license in the branch with id: {company_id} */
                 message?: string;
-            };
+            } | unknown[];
         };
         get_client_list_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
@@ -20619,7 +21301,7 @@ export interface components {
                 errors?: {
                     message?: string;
                 }[];
-            };
+            } | unknown[];
         };
         get_client_list_request: {
             /**
@@ -22002,7 +22684,7 @@ export interface components {
                     /** @description The value of the indicator in the previous period */
                     previous_sum?: string;
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: {
                         /** @description Currency identifier */
@@ -22019,7 +22701,7 @@ export interface components {
                 };
                 income_services_stats?: {
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: Record<string, never>;
                     /** @description The current value of the indicator */
@@ -22029,7 +22711,7 @@ export interface components {
                 };
                 income_goods_stats?: {
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: Record<string, never>;
                     /** @description The current value of the indicator */
@@ -22039,7 +22721,7 @@ export interface components {
                 };
                 income_average_stats?: {
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: Record<string, never>;
                     /** @description The current value of the indicator */
@@ -22049,7 +22731,7 @@ export interface components {
                 };
                 income_average_services_stats?: {
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                     /** @description Currency */
                     currency?: Record<string, never>;
                     /** @description The current value of the indicator */
@@ -22064,28 +22746,28 @@ export interface components {
                     /** @description Percentage of occupancy in the previous period */
                     previous_percent?: number;
                     /** @description The percentage change in the current value of the indicator relative to the past. Null if the previous value is 0 and the current value is not 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                 };
                 /** @description Summary metrics by number of appointments */
                 record_stats?: {
                     /** @description Number of completed appointments */
                     current_completed_count?: number;
                     /** @description Percentage of completed appointments relative to the total. Null if the total is 0. */
-                    current_completed_percent?: number;
+                    current_completed_percent?: number | null;
                     /** @description Number of pending appointments */
                     current_pending_count?: number;
                     /** @description Percentage of incomplete records relative to the total. Null if the total is 0. */
-                    current_pending_percent?: number;
+                    current_pending_percent?: number | null;
                     /** @description Number of canceled appointments */
                     current_canceled_count?: number;
                     /** @description The percentage of canceled appointments relative to the total. Null if the total is 0. */
-                    current_canceled_percent?: number;
+                    current_canceled_percent?: number | null;
                     /** @description Number of all appointments in the current period */
                     current_total_count?: number;
                     /** @description Number of all appointments in the previous period */
                     previous_total_count?: number;
                     /** @description The percentage change in the current value of the total number of records relative to the past. Null if the number of records in the previous period is 0 and the current number is different from 0. */
-                    change_percent?: number;
+                    change_percent?: number | null;
                 };
                 /** @description Summary indicators by number of clients */
                 client_stats?: {
@@ -25852,7 +26534,7 @@ export interface components {
             data?: unknown;
             meta?: {
                 message?: string;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -25868,7 +26550,7 @@ export interface components {
             data?: unknown;
             meta?: {
                 message?: string;
-            };
+            } | unknown[];
         };
         /**
          * @example {
@@ -25976,19 +26658,13 @@ export interface components {
              *       "total_count": 2
              *     }
              */
-            meta?: {
-                /**
-                 * @description Number of categories found
-                 * @example 2
-                 */
-                total_count?: number;
-            };
+            meta?: components["schemas"]["PagingMeta"];
         };
         get_service_category_list_403: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (true) */
             success?: boolean;
             /** @description is null */
-            data?: string;
+            data?: string | null;
             /**
              * @description Metadata (error message)
              * @example {
@@ -26001,13 +26677,13 @@ export interface components {
                  * @example It is necessary to renew the license in the branch with id: {company_id}
                  */
                 message?: string;
-            };
+            } | unknown[];
         };
         get_service_category_list_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (true) */
             success?: boolean;
             /** @description is null */
-            data?: string;
+            data?: string | null;
             /**
              * @description Metadata (contains possible error messages)
              * @example {
@@ -26054,7 +26730,7 @@ export interface components {
                 errors?: {
                     message?: string;
                 }[];
-            };
+            } | unknown[];
         };
         get_service_category_list_all_200: {
             /**
@@ -26100,13 +26776,7 @@ export interface components {
              *       "total_count": 2
              *     }
              */
-            meta?: {
-                /**
-                 * @description Number of categories found
-                 * @example 2
-                 */
-                total_count?: number;
-            };
+            meta?: components["schemas"]["PagingMeta"];
         };
         get_service_list_200: components["schemas"]["Envelope"] & {
             /**
@@ -26302,7 +26972,7 @@ export interface components {
             meta?: {
                 /** @example It is necessary to renew the license in the branch with id: {company_id} */
                 message?: string;
-            };
+            } | unknown[];
         };
         get_team_member_404: components["schemas"]["ErrorEnvelope"] & {
             /** @description Execution success status (false) */
@@ -26343,7 +27013,7 @@ export interface components {
                 errors?: {
                     message?: string;
                 }[];
-            };
+            } | unknown[];
         };
         get_team_member_all_200: {
             /**
@@ -26548,6 +27218,14 @@ export interface components {
             /** @description Metadata (empty array) */
             meta?: components["schemas"]["EmptyMeta"];
         };
+        get_team_member_nearest_sessions_200: {
+            success?: boolean;
+            data?: {
+                seance_date?: string;
+                seances?: unknown[];
+            };
+            meta?: components["schemas"]["Meta"];
+        };
         get_team_member_payroll_calculation_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
             success?: boolean;
@@ -26735,7 +27413,12 @@ export interface components {
             /** @description Additional response data. */
             meta?: components["schemas"]["CountMeta"];
         };
-        get_team_member_schedule_200: components["schemas"]["TeamMemberSchedule"] & unknown;
+        get_team_member_schedule_200: {
+            /** @description Execution success status */
+            success?: boolean;
+            data?: (components["schemas"]["TeamMemberSchedule"] & unknown)[];
+            meta?: components["schemas"]["Meta"];
+        };
         get_team_member_schedule_list_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
@@ -26784,7 +27467,7 @@ export interface components {
                     /** @description Team Member name */
                     name?: string;
                     /** @description Position */
-                    position?: Record<string, never>;
+                    position?: Record<string, never> | unknown[];
                     /** @description Specialization */
                     specialization?: string;
                     /** @description User */
@@ -26903,7 +27586,7 @@ export interface components {
                 master?: {
                     id?: number;
                     title?: string;
-                };
+                } | unknown[];
                 supplier?: {
                     id?: number;
                     title?: string;
@@ -28130,7 +28813,7 @@ export interface components {
                      *       "title": "Position"
                      *     }
                      */
-                    position?: Record<string, never> | null;
+                    position?: (Record<string, never> | null) | unknown[];
                     /** @description Whether the team member is a paid staff member counted in license price. */
                     is_paid_staff?: boolean;
                 };
@@ -28569,7 +29252,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -28822,7 +29505,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -28928,7 +29611,7 @@ export interface components {
                         count?: number | null;
                     };
                 };
-            };
+            } | unknown[];
         };
         search_client_visits_request: {
             /**
@@ -29406,6 +30089,19 @@ export interface components {
             data?: components["schemas"]["Schedule"];
             meta?: components["schemas"]["Meta"];
         };
+        /**
+         * @example {
+         *       "phone": "79991234567",
+         *       "fulname": "Sample text"
+         *     }
+         */
+        send_booking_sms_code_request: {
+            /** @example 79161001010 */
+            phone: string;
+            /** @example Sample text */
+            fullname?: string;
+            Headers?: string;
+        };
         send_email_campaign_to_filtered_clients_201: components["schemas"]["Envelope"] & {
             /**
              * @description Execution success status (true)
@@ -29423,7 +30119,7 @@ export interface components {
             meta?: {
                 /** @example Accepted */
                 message?: string;
-            };
+            } | unknown[];
         };
         send_email_campaign_to_filtered_clients_request: {
             /**
@@ -29454,7 +30150,7 @@ export interface components {
             meta?: {
                 /** @example Accepted */
                 message?: string;
-            };
+            } | unknown[];
         };
         send_email_newsletter_to_clients_request: {
             /**
@@ -29494,7 +30190,7 @@ export interface components {
             meta?: {
                 /** @example Accepted */
                 message?: string;
-            };
+            } | unknown[];
         } | null);
         send_sms_campaign_to_filtered_clients_request: {
             /**
@@ -29520,7 +30216,7 @@ export interface components {
             meta?: {
                 /** @example Accepted */
                 message?: string;
-            };
+            } | unknown[];
         };
         send_sms_to_clients_402: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
@@ -29528,7 +30224,7 @@ export interface components {
             meta?: {
                 /** @example Insufficient funds on the account. Refill your balance. */
                 message?: string;
-            };
+            } | unknown[];
         };
         send_sms_to_clients_request: {
             /**
@@ -29888,6 +30584,91 @@ export interface components {
                 /** @description inventory id */
                 storage_id: number;
             }[];
+        };
+        update_booking_200: {
+            /** @example 12655 */
+            id: number;
+            services: number[];
+            company: {
+                /** @example 1 */
+                id: number;
+                /** @example Sample text */
+                title: string;
+                /** @example Sample text */
+                country: string;
+                /** @example 5 */
+                country_id: number;
+                /** @example Sample text */
+                city: string;
+                /** @example 5 */
+                city_id: number;
+                /** @example 74958008080 */
+                phone: string;
+                /** @example Europe/Moscow */
+                timezone: string;
+                /** @example Sample text */
+                address: string;
+                /** @example 35.5665 */
+                coordinate_lat: number;
+                /** @example 35.5665 */
+                coordinate_lng: number;
+            };
+            staff: {
+                /** @example 1 */
+                id: number;
+                /** @example Sample text */
+                name: string;
+                /** @example Sample text */
+                specialization: string;
+                position: {
+                    /** @example 2 */
+                    id: number;
+                    /** @example Sample text */
+                    title: string;
+                } | unknown[];
+                /** @example true */
+                show_rating: boolean;
+                /** @example 5 */
+                rating: number;
+                /** @example 24 */
+                votes_count: number;
+                /** @example 24 */
+                comments_count: number;
+                /** @example https://yclients.com/uploads/logo.png */
+                avatar: string;
+            };
+            /** @example Sample text */
+            comment: string;
+            /** @example '2012 */
+            date?: string;
+            /** @example '2012 */
+            create_date?: string;
+            /** @example 3600 */
+            length: number;
+            /** @example false */
+            deleted: boolean;
+            /** @example false */
+            online: boolean;
+            /** @example false */
+            master_requested: boolean;
+            /** @example 2 */
+            notify_by_sms?: number;
+            /** @example 2 */
+            notify_by_email?: number;
+            /** @example 2 */
+            api_id?: number;
+        };
+        /**
+         * @example {
+         *       "datetime": "2016-05-20T14:30:00",
+         *       "comment": "DODO!"
+         *     }
+         */
+        update_booking_request: {
+            /** @example 79161001010 */
+            datetime: string;
+            /** @example Sample text */
+            comment?: string;
         };
         update_booking_widget_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -30498,7 +31279,7 @@ export interface components {
                 message?: string;
                 /** @example true */
                 conflict?: boolean;
-            };
+            } | unknown[];
         };
         update_product_category_200: components["schemas"]["Envelope"] & {
             /** @description Response status. */
@@ -30521,7 +31302,7 @@ export interface components {
         update_service_links_400: components["schemas"]["ErrorEnvelope"] & {
             success?: boolean;
             data?: unknown;
-            meta?: Record<string, never>;
+            meta?: Record<string, never> | unknown[];
         };
         update_service_links_request: {
             /**
@@ -30808,7 +31589,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -30998,7 +31779,7 @@ export interface components {
                              *       "title": "Position"
                              *     }
                              */
-                            position?: Record<string, never> | null;
+                            position?: (Record<string, never> | null) | unknown[];
                             /** @description Whether the team member is a paid staff member counted in license price. */
                             is_paid_staff?: boolean;
                         };
@@ -31140,12 +31921,12 @@ export interface components {
                      *       "title": "Position"
                      *     }
                      */
-                    position?: {
+                    position?: ({
                         /** @description ID of a position. */
                         id?: number;
                         /** @description Title of a position. */
                         title?: string;
-                    } | null;
+                    } | null) | unknown[];
                     /** @description Whether the team member is a paid staff member counted in license price. */
                     is_paid_staff?: boolean;
                 };
@@ -31363,7 +32144,7 @@ export interface components {
                          *       "title": "Position"
                          *     }
                          */
-                        position?: Record<string, never> | null;
+                        position?: (Record<string, never> | null) | unknown[];
                         /** @description Whether the team member is a paid staff member counted in license price. */
                         is_paid_staff?: boolean;
                     };
@@ -32073,6 +32854,16 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["create_event_200"];
                     "application/vnd.api.v2+json": components["schemas"]["create_event_200"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -33172,6 +33963,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Two-factor authentication required */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorChallenge"];
+                    "application/vnd.api.v2+json": components["schemas"]["TwoFactorChallenge"];
+                };
+            };
             /** @description Created */
             201: {
                 headers: {
@@ -48486,6 +49287,400 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                     "application/vnd.api.v2+json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    get_booking_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    send_booking_sms_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["send_booking_sms_code_request"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    authorize_client_by_sms_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["authorize_client_by_sms_code_request"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["authorize_client_by_sms_code_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["authorize_client_by_sms_code_201"];
+                };
+            };
+        };
+    };
+    get_booking_translations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                langCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_bookable_services: {
+        parameters: {
+            query?: {
+                staff_id?: number;
+                datetime?: string;
+                service_ids?: number[];
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_bookable_services_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_bookable_services_200"];
+                };
+            };
+        };
+    };
+    get_bookable_team_members: {
+        parameters: {
+            query?: {
+                service_ids?: number[];
+                datetime?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_bookable_team_members_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_bookable_team_members_200"];
+                };
+            };
+        };
+    };
+    get_bookable_dates: {
+        parameters: {
+            query?: {
+                service_ids?: number[];
+                staff_id?: number;
+                date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_bookable_dates_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_bookable_dates_200"];
+                };
+            };
+        };
+    };
+    get_bookable_times: {
+        parameters: {
+            query?: {
+                service_ids?: number[];
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+                /** @description Called `staff_id` in the YCLIENTS blueprint. */
+                team_member_id: number;
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_bookable_times_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_bookable_times_200"];
+                };
+            };
+        };
+    };
+    check_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["check_booking_request"];
+            };
+        };
+        responses: {
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["check_booking_422"];
+                    "application/vnd.api.v2+json": components["schemas"]["check_booking_422"];
+                };
+            };
+        };
+    };
+    create_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["create_booking_request"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["create_booking_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_booking_201"];
+                };
+            };
+        };
+    };
+    get_client_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `record_id` in the YCLIENTS blueprint. */
+                appointment_id: string;
+                record_hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_client_booking_201"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_client_booking_201"];
+                };
+            };
+        };
+    };
+    delete_client_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `record_id` in the YCLIENTS blueprint. */
+                appointment_id: number;
+                record_hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+                /** @description Called `record_id` in the YCLIENTS blueprint. */
+                appointment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["update_booking_request"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["update_booking_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["update_booking_200"];
+                };
+            };
+        };
+    };
+    create_event_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+                /** @description Called `activity_id` in the YCLIENTS blueprint. */
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["create_event_booking_request"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["create_event_booking_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["create_event_booking_200"];
+                };
+            };
+        };
+    };
+    get_team_member_nearest_sessions: {
+        parameters: {
+            query?: {
+                service_ids?: number[];
+                datetime?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Called `company_id` in the YCLIENTS blueprint. */
+                location_id: number;
+                /** @description Called `staff_id` in the YCLIENTS blueprint. */
+                team_member_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["get_team_member_nearest_sessions_200"];
+                    "application/vnd.api.v2+json": components["schemas"]["get_team_member_nearest_sessions_200"];
                 };
             };
         };

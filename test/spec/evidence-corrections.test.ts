@@ -13,7 +13,12 @@ const body = (o: Json, status: string): Json => {
   const content = ((o.responses as Json)[status] as Json).content as Json;
   return unwrapEnvelope(deref(spec, (content["application/json"] as Json).schema));
 };
-const prop = (schema: Json, name: string): Json => deref(spec, (schema.properties as Json)[name]);
+/** A property; at an entity site (`allOf: [{$ref: <entity>}]` with the page's own markers), the entity with them. */
+const prop = (schema: Json, name: string): Json => {
+  const node = deref(spec, (schema.properties as Json)[name]);
+  const { allOf: parts, ...own } = node as { allOf?: Json[] };
+  return node.type === undefined && parts?.[0]?.$ref ? { ...deref(spec, parts[0]), ...own } : node;
+};
 
 /** Every node of the document carrying `x-altegio-correction`. */
 function corrections(): Json[] {

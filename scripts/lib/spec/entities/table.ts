@@ -249,7 +249,12 @@ export const ENTITIES: EntitySpec[] = [
   {
     name: "User",
     description: "A user of the business account, who signs in (`/company/{location_id}/users`).",
-    returns: ["get_location_users", "deprecated_get_location_users", "authorize_user"],
+    returns: [
+      "get_location_users",
+      "deprecated_get_location_users",
+      "authorize_user",
+      "authorize_client_by_sms_code",
+    ],
   },
   {
     name: "Resource",
@@ -322,7 +327,7 @@ export const ENTITIES: EntitySpec[] = [
   {
     name: "TeamMemberSchedule",
     description: "A team member's working schedule on a date (`/company/{location_id}/staff/schedule`).",
-    returns: ["get_team_member_schedule 2xx .", "get_team_member_schedule_list", "set_team_member_schedule"],
+    returns: ["get_team_member_schedule", "get_team_member_schedule_list", "set_team_member_schedule"],
     update: ["update_team_member_schedule request", "schedule_team_member_update_deprecated request"],
   },
   {
@@ -344,6 +349,8 @@ export const ENTITIES: EntitySpec[] = [
  * test/spec/entities.test.ts fails on a look-alike that neither refers to the entity nor is here.
  */
 export const NOT_ENTITIES: Record<string, string> = {
+  get_bookable_team_members:
+    "TeamMember look-alike: the public online-booking API (evidence-first) answers id, rating and the counts as strings where the team-member pages say number",
   get_transactions:
     "FinancialTransaction look-alike: its page types id, amount, expense.id and account.id as strings where every other financial-transaction page says number",
 };
