@@ -7,9 +7,9 @@ import { callsKnown, readCallGroups } from "../evidence/calls.js";
 import { applyEvidenceCorrections, type CorrectionReport } from "../evidence/correct.js";
 import { readEvidence } from "../evidence/files.js";
 import { type EmitReport, emitDocument, wrapEnvelopes } from "./emitter.js";
-import { addEvidenceOperations, type EvidenceOperation } from "./evidence-operations.js";
 import { applyEntities } from "./entities/pass.js";
 import type { Doc } from "./entities/sites.js";
+import { addEvidenceOperations, type EvidenceOperation } from "./evidence-operations.js";
 import { parseIndex } from "./index-parser.js";
 import {
   ENTITY_OVERLAY_FILE,
