@@ -9,7 +9,7 @@ import { readBlueprint } from "../../scripts/lib/blueprint/blueprint.js";
 import { callsKnown, readCallGroups, routesOf } from "../../scripts/lib/evidence/calls.js";
 import { findOperation } from "../../scripts/lib/evidence/match.js";
 import { MIN_INTEGRATIONS } from "../../scripts/lib/spec/evidence-operations.js";
-import { type Json, loadSpec, operations, ROOT } from "./support/openapi.js";
+import { deref, type Json, loadSpec, operations, ROOT } from "./support/openapi.js";
 
 const spec = loadSpec();
 const groups = readCallGroups(ROOT);
@@ -65,9 +65,13 @@ describe("calls integrations make (spec/evidence/calls.tsv)", () => {
     );
     // POST /user/auth: the blueprint's attributes (user_token, required) are data's.
     const auth = schemas.authorize_client_by_sms_code_201 as Json;
-    const data = (auth.properties as Json).data as Json;
-    expect(data.required).toEqual(["user_token"]);
-    expect(Object.keys(data.properties as Json)).not.toContain("0");
+    // data is a site of the User entity (issue 10): `allOf: [User, {required: [user_token]}]`.
+    const site = (auth.properties as Json).data as Json;
+    const parts = (site.allOf as Json[] | undefined) ?? [site];
+    expect(parts.flatMap((p) => (p.required as string[] | undefined) ?? [])).toEqual(["user_token"]);
+    const fields = parts.flatMap((p) => Object.keys((deref(spec, p).properties ?? {}) as Json));
+    expect(fields).toContain("user_token");
+    expect(fields).not.toContain("0");
   });
 });
 
