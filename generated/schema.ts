@@ -7493,7 +7493,7 @@ export interface components {
         CountMeta: {
             /**
              * @description Response data objects count.
-             * @example 10
+             * @example 1
              */
             count?: number;
         } | unknown[];
@@ -10196,7 +10196,7 @@ export interface components {
         PagingMeta: {
             /**
              * @description Total number of certificate types
-             * @example 1
+             * @example 8
              */
             total_count?: number;
             /** @example 1 */
@@ -12694,7 +12694,18 @@ export interface components {
         TwoFactorChallenge: {
             /** @example true */
             success?: boolean;
-            data?: components["schemas"]["User"] & unknown;
+            data?: {
+                /**
+                 * @description Challenge id, sent back as `2fa.uuid`.
+                 * @example 3f0c2a9e-5b1d-4c8e-9a57-0d6c2b8e4f11
+                 */
+                uuid: string;
+                /**
+                 * @description Where the code was sent, when given.
+                 * @example Code sent by SMS
+                 */
+                message?: string;
+            };
             meta?: components["schemas"]["Meta"];
         };
         /**
@@ -12786,16 +12797,6 @@ export interface components {
                 /** @description 0 - if the user can view the schedule and records of all team members, otherwise only the team member whose ID is specified */
                 master_id?: number;
             };
-            /**
-             * @description Challenge id, sent back as `2fa.uuid`.
-             * @example 3f0c2a9e-5b1d-4c8e-9a57-0d6c2b8e4f11
-             */
-            uuid?: string;
-            /**
-             * @description Where the code was sent, when given.
-             * @example Code sent by SMS
-             */
-            message?: string;
             /**
              * @description User_token of the user
              * @example wec23fh8cDfFV4432fc352456
@@ -13901,8 +13902,24 @@ export interface components {
              * @example true
              */
             success?: boolean;
+            /**
+             * @example {
+             *       "id": 123456,
+             *       "user_token": "wec23fh8cDfFV4432fc352456",
+             *       "name": "James Smith",
+             *       "phone": "+13155550175",
+             *       "login": "j.smith",
+             *       "email": "j.smith@example.com",
+             *       "avatar": "https://assets.alteg.io/general/0/01/123456789098765_12345678909876.png",
+             *       "is_approved": true,
+             *       "is_email_confirmed": false
+             *     }
+             */
             data?: components["schemas"]["User"];
-            /** @description Metadata */
+            /**
+             * @description Metadata
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         authorize_user_request: {
@@ -14161,6 +14178,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             data?: components["schemas"]["CertificateType"];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_certificate_types_create_400: components["schemas"]["ErrorEnvelope"] & {
@@ -14177,6 +14195,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             data?: unknown;
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_certificate_types_delete_400: components["schemas"]["ErrorEnvelope"] & {
@@ -14191,6 +14210,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             data?: components["schemas"]["CertificateType"];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_certificate_types_list_200: components["schemas"]["Envelope"] & {
@@ -14203,6 +14223,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             data?: components["schemas"]["CertificateType"];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_certificate_types_update_400: components["schemas"]["ErrorEnvelope"] & {
@@ -14243,6 +14264,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             data?: unknown;
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_membership_types_list_200: components["schemas"]["Envelope"] & {
@@ -14256,6 +14278,7 @@ export interface components {
             success?: boolean;
             /** @description Chain-level membership type object */
             data?: components["schemas"]["MembershipType"];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_membership_types_restore_request: {
@@ -14267,12 +14290,14 @@ export interface components {
             success?: boolean;
             /** @description Chain-level membership type object */
             data?: components["schemas"]["MembershipType"];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_memberships_freeze_200: components["schemas"]["Envelope"] & {
             /** @example true */
             success?: boolean;
             data?: components["schemas"]["Membership"];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_memberships_freeze_400: components["schemas"]["ErrorEnvelope"] & {
@@ -14304,6 +14329,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             data?: components["schemas"]["Membership"];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_memberships_set_balance_400: components["schemas"]["ErrorEnvelope"] & {
@@ -14358,6 +14384,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             data?: components["schemas"]["Membership"];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_memberships_set_period_400: components["schemas"]["ErrorEnvelope"] & {
@@ -14392,6 +14419,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             data?: components["schemas"]["Membership"];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         chain_loyalty_memberships_unfreeze_400: components["schemas"]["ErrorEnvelope"] & {
@@ -15507,7 +15535,10 @@ export interface components {
                     };
                 }[];
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         create_client_account_topup_operation_request: {
@@ -15541,9 +15572,51 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Object with data */
+            /**
+             * @description Object with data
+             * @example {
+             *       "id": 22255503,
+             *       "type_id": 1,
+             *       "type": {
+             *         "id": 1,
+             *         "title": "Sale of goods"
+             *       },
+             *       "storage_id": 36539,
+             *       "user_id": 999290,
+             *       "company_id": 4564,
+             *       "number": 1251,
+             *       "comment": "Document comment",
+             *       "create_date": "2026-09-21T23:00:00.000-05:00",
+             *       "storage": {
+             *         "id": 36539,
+             *         "title": "Products"
+             *       },
+             *       "company": {
+             *         "id": 4564,
+             *         "title": "Business Example",
+             *         "country_id": 7,
+             *         "city_id": 2,
+             *         "timezone": "-5",
+             *         "address": "New York, 787 Jackson Drive",
+             *         "coordinate_lat": 40.73061,
+             *         "coordinate_lon": -73.935242,
+             *         "logo": "https://app.alteg.io/uploads/s_120d9410f1472a4e6bdbafefe7eeba42.png",
+             *         "zip": "",
+             *         "phones": [],
+             *         "site": "www.example.com"
+             *       },
+             *       "user": {
+             *         "id": 999290,
+             *         "name": "User name",
+             *         "phone": "+13155550175"
+             *       }
+             *     }
+             */
             data?: components["schemas"]["Document"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         /**
@@ -15678,9 +15751,52 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Object with data */
+            /**
+             * @description Object with data
+             * @example {
+             *       "id": 277016617,
+             *       "document_id": 0,
+             *       "date": "2026-09-21T23:00:00.000-05:00",
+             *       "type_id": 5,
+             *       "expense_id": 5,
+             *       "account_id": 774020,
+             *       "amount": 100,
+             *       "client_id": 51520012,
+             *       "master_id": 921395,
+             *       "supplier_id": 0,
+             *       "comment": "Transaction comment",
+             *       "item_id": 0,
+             *       "target_type_id": 0,
+             *       "record_id": 0,
+             *       "goods_transaction_id": 0,
+             *       "expense": {
+             *         "id": 5,
+             *         "title": "Provision of services"
+             *       },
+             *       "account": {
+             *         "id": 774020,
+             *         "title": "Archive location account",
+             *         "is_cash": true,
+             *         "is_default": false
+             *       },
+             *       "client": {
+             *         "id": 51520012,
+             *         "name": "Sweeney Todd",
+             *         "phone": "+13155550175",
+             *         "email": "mail@example.com"
+             *       },
+             *       "master": {
+             *         "id": 921395,
+             *         "name": "Valeria"
+             *       },
+             *       "supplier": []
+             *     }
+             */
             data?: components["schemas"]["FinancialTransaction"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         create_inventory_operation_200: components["schemas"]["Envelope"] & {
@@ -15858,7 +15974,10 @@ export interface components {
                  */
                 transactions?: components["schemas"]["ProductTransaction"][];
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         create_inventory_operation_request: {
@@ -15919,7 +16038,10 @@ export interface components {
              *     }
              */
             data?: components["schemas"]["Location"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         create_loyalty_card_transaction_200: components["schemas"]["Envelope"] & {
@@ -17200,7 +17322,10 @@ export interface components {
                     };
                 }[];
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         create_payment_with_loyalty_methods_request: {
@@ -17484,9 +17609,42 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Product data object */
+            /**
+             * @description Product data object
+             * @example {
+             *       "title": "Shampoo 1",
+             *       "value": "Shampoo 1",
+             *       "label": "Shampoo 1 (123)",
+             *       "good_id": 123456,
+             *       "cost": 100500,
+             *       "unit_id": 4835,
+             *       "unit_short_title": "PC",
+             *       "service_unit_id": 3548,
+             *       "service_unit_short_title": "gr",
+             *       "actual_cost": 1050,
+             *       "unit_actual_cost": 105,
+             *       "unit_actual_cost_format": "105 r",
+             *       "unit_equals": 10,
+             *       "barcode": "123",
+             *       "loyalty_abonement_type_id": "150",
+             *       "loyalty_certificate_type_id": "0",
+             *       "loyalty_allow_empty_code": false,
+             *       "critical_amount": 0,
+             *       "desired_amount": 0,
+             *       "actual_amounts": [
+             *         {
+             *           "storage_id": 987,
+             *           "amount": 1000000
+             *         }
+             *       ],
+             *       "last_change_date": "2026-01-01T12:00:00-0500"
+             *     }
+             */
             data?: components["schemas"]["Product"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         create_product_category_201: components["schemas"]["Envelope"] & {
@@ -17495,9 +17653,19 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Object with data */
+            /**
+             * @description Object with data
+             * @example {
+             *       "id": 123456,
+             *       "title": "Manicure",
+             *       "parent_category_id": 123457
+             *     }
+             */
             data?: components["schemas"]["ProductCategory"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         /**
@@ -17575,7 +17743,10 @@ export interface components {
              *     }
              */
             data?: components["schemas"]["ServiceCategory"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         create_tag_200: components["schemas"]["Envelope"] & {
@@ -17584,9 +17755,21 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Object with data */
+            /**
+             * @description Object with data
+             * @example {
+             *       "title": "test",
+             *       "salon_id": 68570,
+             *       "color": "#00ff11",
+             *       "entity": 1,
+             *       "id": 3599560
+             *     }
+             */
             data?: components["schemas"]["Tag"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         create_team_member_quick_201: components["schemas"]["Envelope"] & {
@@ -19057,9 +19240,32 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Team member data object */
+            /**
+             * @description Team member data object
+             * @example {
+             *       "id": 1001539,
+             *       "name": "team member 1",
+             *       "company_id": 176275,
+             *       "specialization": "team member",
+             *       "position": {
+             *         "id": 1,
+             *         "title": "Administrator"
+             *       },
+             *       "avatar": "https://app.alteg.io/images/no-master-sm.png",
+             *       "avatar_big": "https://app.alteg.io/images/no-master.png",
+             *       "fired": 0,
+             *       "status": 0,
+             *       "hidden": 0,
+             *       "user_id": 12345,
+             *       "is_paid_staff": false,
+             *       "is_included_in_payment_policy": true
+             *     }
+             */
             data?: components["schemas"]["TeamMember"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         deprecated_get_client_list_200: components["schemas"]["Envelope"] & {
@@ -19129,7 +19335,13 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Client"][];
-            /** @description Metadata (contains the page number and number of clients per page) */
+            /**
+             * @description Metadata (contains the page number and number of clients per page)
+             * @example {
+             *       "page": 1,
+             *       "total_count": 8
+             *     }
+             */
             meta?: components["schemas"]["PagingMeta"];
         };
         deprecated_get_location_users_200: components["schemas"]["Envelope"] & {
@@ -19192,7 +19404,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["User"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         deprecated_get_product_category_list_200: {
@@ -19206,6 +19421,23 @@ export interface components {
              * @example true
              */
             success?: boolean;
+            /**
+             * @example {
+             *       "id": 345,
+             *       "salon_service_id": 353,
+             *       "title": "Haircuts for men",
+             *       "api_id": "adw322",
+             *       "weight": 10,
+             *       "staff": [
+             *         5006,
+             *         8901,
+             *         26514,
+             *         26516,
+             *         26519,
+             *         26520
+             *       ]
+             *     }
+             */
             data?: components["schemas"]["ServiceCategory"];
             /**
              * @description Metadata (object with total_count or empty array)
@@ -19296,7 +19528,10 @@ export interface components {
              *     }
              */
             data?: components["schemas"]["Service"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         deprecated_update_service_by_id_200: components["schemas"]["Envelope"] & {
@@ -19353,7 +19588,10 @@ export interface components {
              *     }
              */
             data?: components["schemas"]["Service"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         disable_team_member_tips_200: components["schemas"]["Envelope"] & {
@@ -19855,7 +20093,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Account"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_appointment_200: components["schemas"]["Envelope"] & {
@@ -19864,9 +20105,181 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Object with data */
+            /**
+             * @description Object with data
+             * @example {
+             *       "id": 2,
+             *       "company_id": 4564,
+             *       "staff_id": 9,
+             *       "services": [
+             *         {
+             *           "id": 1,
+             *           "title": "Hair extension",
+             *           "cost": 100,
+             *           "manual_cost": 100,
+             *           "cost_per_unit": 100,
+             *           "discount": 0,
+             *           "first_cost": 100,
+             *           "amount": 1
+             *         }
+             *       ],
+             *       "goods_transactions": [],
+             *       "staff": {
+             *         "id": 9,
+             *         "name": "Alex Taylor",
+             *         "specialization": "hair extension",
+             *         "position": {
+             *           "id": 1,
+             *           "title": "Administrator"
+             *         },
+             *         "avatar": "http://app.alteg.io/images/no-master-sm.png",
+             *         "avatar_big": "http://app.alteg.io/images/no-master.png",
+             *         "rating": 0,
+             *         "votes_count": 0
+             *       },
+             *       "client": {
+             *         "id": 18936825,
+             *         "name": "lx",
+             *         "phone": "+13155550175",
+             *         "card": "",
+             *         "email": "client@example.com",
+             *         "success_visits_count": 37,
+             *         "fail_visits_count": 3
+             *       },
+             *       "clients_count": 1,
+             *       "date": "2026-09-21T23:00:00.000-05:00",
+             *       "datetime": "2026-09-21T23:00:00.000-05:00",
+             *       "create_date": "2026-01-17T19:41:44-0500",
+             *       "comment": "do not write down",
+             *       "visit_attendance": 0,
+             *       "attendance": 0,
+             *       "confirmed": 1,
+             *       "seance_length": 3600,
+             *       "length": 3600,
+             *       "sms_before": 0,
+             *       "sms_now": 0,
+             *       "sms_now_text": "",
+             *       "email_now": 0,
+             *       "notified": 0,
+             *       "master_request": 0,
+             *       "api_id": "",
+             *       "from_url": "",
+             *       "review_requested": 0,
+             *       "visit_id": 8263004,
+             *       "created_user_id": 1073232,
+             *       "deleted": false,
+             *       "paid_full": 0,
+             *       "prepaid": false,
+             *       "prepaid_confirmed": false,
+             *       "last_change_date": "2026-01-17T19:44:14-0500",
+             *       "custom_color": "f44336",
+             *       "custom_font_color": "#ffffff",
+             *       "record_labels": [
+             *         {
+             *           "id": 67345,
+             *           "title": "the team member is not important",
+             *           "color": "#009800",
+             *           "icon": "unlock",
+             *           "font_color": "#ffffff"
+             *         },
+             *         {
+             *           "id": 104474,
+             *           "title": "interesting category",
+             *           "color": "#3b2c54",
+             *           "icon": "star",
+             *           "font_color": "#ffffff"
+             *         }
+             *       ],
+             *       "activity_id": 0,
+             *       "custom_fields": {},
+             *       "documents": [
+             *         {
+             *           "id": 8172893,
+             *           "type_id": 7,
+             *           "storage_id": 0,
+             *           "user_id": 1073232,
+             *           "company_id": 4564,
+             *           "number": 4163,
+             *           "comment": "",
+             *           "date_created": "2026-09-21T23:00:00.000-05:00",
+             *           "category_id": 0,
+             *           "visit_id": 3,
+             *           "record_id": 2,
+             *           "type_title": "Visit"
+             *         }
+             *       ],
+             *       "sms_remain_hours": 5,
+             *       "email_remain_hours": 1,
+             *       "bookform_id": 0,
+             *       "record_from": "",
+             *       "is_mobile": 0,
+             *       "is_sale_bill_printed": false,
+             *       "consumables": [
+             *         {
+             *           "id": 2173068,
+             *           "document_id": 8174153,
+             *           "type_id": 2,
+             *           "company_id": 4564,
+             *           "good_id": 4853087,
+             *           "amount": -1,
+             *           "cost_per_unit": 0.03,
+             *           "discount": 0,
+             *           "cost": 0.03,
+             *           "unit_id": 216761,
+             *           "operation_unit_type": 2,
+             *           "storage_id": 91548,
+             *           "supplier_id": 0,
+             *           "client_id": 0,
+             *           "master_id": 0,
+             *           "create_date": "2026-09-21T23:00:00.000-05:00",
+             *           "comment": "",
+             *           "service_id": 1,
+             *           "user_id": 1073232,
+             *           "deleted": false,
+             *           "pkg_amount": 0
+             *         }
+             *       ],
+             *       "finance_transactions": [
+             *         {
+             *           "id": 6024243,
+             *           "document_id": 8174152,
+             *           "date": "2026-09-21T23:00:00.000-05:00",
+             *           "type_id": 5,
+             *           "expense_id": 5,
+             *           "account_id": 90459,
+             *           "amount": 100,
+             *           "client_id": 18936825,
+             *           "master_id": 0,
+             *           "supplier_id": 0,
+             *           "comment": "",
+             *           "item_id": 1,
+             *           "target_type_id": 1,
+             *           "record_id": 2,
+             *           "goods_transaction_id": 0,
+             *           "expense": {
+             *             "id": 5,
+             *             "title": "Provision of services"
+             *           },
+             *           "account": {
+             *             "id": 90459,
+             *             "title": "Main location account"
+             *           },
+             *           "client": {
+             *             "id": 18936825,
+             *             "name": "lx",
+             *             "phone": "+13155550175"
+             *           },
+             *           "master": [],
+             *           "supplier": []
+             *         }
+             *       ]
+             *     }
+             */
             data?: components["schemas"]["Appointment"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_appointment_analytics_by_source_200: {
@@ -19912,7 +20325,10 @@ export interface components {
                 /** @description Show personal data processing agreement checkbox in booking form */
                 is_show_personal_data_processing_agreement?: boolean;
             };
-            /** @description metadata */
+            /**
+             * @description metadata
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_appointment_consumables_200: components["schemas"]["Envelope"] & {
@@ -20189,7 +20605,10 @@ export interface components {
                     title?: string;
                 }[];
             }[];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         /**
@@ -20513,6 +20932,7 @@ export interface components {
                     comment?: string;
                 };
             }[];
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_chain_client_by_phone_number_200: components["schemas"]["Envelope"] & {
@@ -20581,7 +21001,10 @@ export interface components {
                     email?: string;
                 }[];
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_chain_client_by_phone_number_404: components["schemas"]["ErrorEnvelope"] & {
@@ -21605,7 +22028,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Comment"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_custom_field_list_200: components["schemas"]["Envelope"] & {
@@ -21635,7 +22061,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["CustomField"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_day_end_report_data_200: components["schemas"]["Envelope"] & {
@@ -22192,7 +22621,10 @@ export interface components {
                  */
                 currency?: string;
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_document_200: {
@@ -22280,7 +22712,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["FinancialTransaction"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_document_product_transactions_200: components["schemas"]["Envelope"] & {
@@ -22544,7 +22979,12 @@ export interface components {
                     name?: string;
                 };
             }[];
-            /** @description Metadata (contains the number of transactions found) */
+            /**
+             * @description Metadata (contains the number of transactions found)
+             * @example {
+             *       "count": 1
+             *     }
+             */
             meta?: components["schemas"]["CountMeta"];
         };
         get_gift_card_type_list_200: components["schemas"]["Envelope"] & {
@@ -22643,9 +23083,71 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Object with data */
+            /**
+             * @description Object with data
+             * @example {
+             *       "id": 37532,
+             *       "title": "James Smith LLC",
+             *       "country_id": 7,
+             *       "country": "United States",
+             *       "city_id": 181,
+             *       "city": "New York",
+             *       "timezone_name": "America/New_York",
+             *       "address": "New York, 787 Jackson Drive",
+             *       "zip": "11435",
+             *       "coordinate_lat": 40.73061,
+             *       "coordinate_lon": -73.935242,
+             *       "short_descr": "Beauty studio",
+             *       "social": {
+             *         "facebook": "",
+             *         "instagram": "instagram.com/james_smith_company/",
+             *         "telegram": "",
+             *         "whatsapp": "",
+             *         "viber": ""
+             *       },
+             *       "site": "james-smith-company.com",
+             *       "business_type_id": 1,
+             *       "description": "The <strong>James Smith</strong> location",
+             *       "phone_confirmation": true,
+             *       "active_staff_count": 2,
+             *       "next_slot": "2026-03-23T10:10:00-05:00",
+             *       "group_priority": 900,
+             *       "push_notification_phone_confirm": 1,
+             *       "main_group_id": 9206,
+             *       "main_group": {
+             *         "id": 9206,
+             *         "title": "James Smith LLC main location chain"
+             *       },
+             *       "groups": {
+             *         "9206": {
+             *           "id": 9206,
+             *           "title": "James Smith LLC main location chain"
+             *         },
+             *         "9207": {
+             *           "id": 9207,
+             *           "title": "James Smith LLC extra location chain"
+             *         }
+             *       },
+             *       "bookforms": [
+             *         {
+             *           "id": 19203,
+             *           "title": "James Smith LLC location appointment form",
+             *           "is_default": 0,
+             *           "url": "https://n19203.alteg.io/"
+             *         }
+             *       ],
+             *       "online_sales_form_url": "https://o1.alteg.io",
+             *       "payment_policy": {
+             *         "type": "deposit"
+             *       },
+             *       "access": {}
+             *     }
+             */
             data?: components["schemas"]["Location"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_location_analytics_appointments_daily_200: {
@@ -22833,7 +23335,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Storage"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_location_list_200: components["schemas"]["Envelope"] & {
@@ -22884,7 +23389,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Location"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_location_loyalty_program_list_200: components["schemas"]["Envelope"] & {
@@ -22987,7 +23495,12 @@ export interface components {
                 /** @description Date of first stock transaction */
                 first_transaction_date?: string;
             }[];
-            /** @description Metadata (contains the number of objects found) */
+            /**
+             * @description Metadata (contains the number of objects found)
+             * @example {
+             *       "count": 1
+             *     }
+             */
             meta?: components["schemas"]["CountMeta"];
         };
         get_location_notification_settings_200: components["schemas"]["Envelope"] & {
@@ -23158,6 +23671,70 @@ export interface components {
              */
             meta?: components["schemas"]["CountMeta"];
         };
+        /**
+         * @example {
+         *       "id": 9210520,
+         *       "balance": 0,
+         *       "points": 0,
+         *       "paid_amount": 0,
+         *       "sold_amount": 0,
+         *       "visits_count": 0,
+         *       "number": "0014507109210520",
+         *       "type_id": 10992,
+         *       "salon_group_id": 145071,
+         *       "type": {
+         *         "id": 10992,
+         *         "title": "5+2",
+         *         "salon_group_id": 145071
+         *       },
+         *       "salon_group": {
+         *         "id": 145071,
+         *         "title": "Sample text"
+         *       },
+         *       "programs": [
+         *         {
+         *           "id": 18005,
+         *           "title": "5+2",
+         *           "value": 0,
+         *           "loyalty_type_id": 13,
+         *           "item_type_id": 3,
+         *           "value_unit_id": 1,
+         *           "group_id": 145071,
+         *           "loyalty_type": {
+         *             "id": 13,
+         *             "title": "Sample text",
+         *             "is_discount": true,
+         *             "is_cashback": false,
+         *             "is_static": false,
+         *             "is_accumulative": false
+         *           },
+         *           "rules": [
+         *             {
+         *               "id": 72803,
+         *               "loyalty_program_id": 18005,
+         *               "loyalty_type_id": 13,
+         *               "value": 20,
+         *               "parameter": 0
+         *             },
+         *             {
+         *               "id": 72804,
+         *               "loyalty_program_id": 18005,
+         *               "loyalty_type_id": 13,
+         *               "value": 10,
+         *               "parameter": 0
+         *             },
+         *             {
+         *               "id": 72805,
+         *               "loyalty_program_id": 18005,
+         *               "loyalty_type_id": 13,
+         *               "value": 100,
+         *               "parameter": 0
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
         get_loyalty_card_list_by_client_id_200: components["schemas"]["LoyaltyCard"];
         get_loyalty_card_list_by_phone_200: components["schemas"]["LoyaltyCard"];
         get_loyalty_card_type_list_200: components["schemas"]["LoyaltyCardType"][];
@@ -23312,7 +23889,10 @@ export interface components {
                     old_count?: number;
                 }[];
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_loyalty_program_revenue_statistics_200: components["schemas"]["Envelope"] & {
@@ -23476,7 +24056,10 @@ export interface components {
                     old_sum?: number;
                 }[];
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_loyalty_program_team_member_statistics_200: components["schemas"]["Envelope"] & {
@@ -23522,7 +24105,12 @@ export interface components {
                     name?: string;
                 };
             }[];
-            /** @description Metadata (contains the number of objects found) */
+            /**
+             * @description Metadata (contains the number of objects found)
+             * @example {
+             *       "count": 1
+             *     }
+             */
             meta?: components["schemas"]["CountMeta"];
         };
         get_loyalty_transactions_by_visit_200: {
@@ -25693,7 +26281,10 @@ export interface components {
                 /** @description Section Reports */
                 reports?: Record<string, never>;
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_position_list_200: components["schemas"]["Envelope"] & {
@@ -25718,9 +26309,42 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Product data object */
+            /**
+             * @description Product data object
+             * @example {
+             *       "title": "Shampoo 1",
+             *       "value": "Shampoo 1",
+             *       "label": "Shampoo 1 (123)",
+             *       "good_id": 123456,
+             *       "cost": 100500,
+             *       "unit_id": 4835,
+             *       "unit_short_title": "PC",
+             *       "service_unit_id": 3548,
+             *       "service_unit_short_title": "gr",
+             *       "actual_cost": 1050,
+             *       "unit_actual_cost": 105,
+             *       "unit_actual_cost_format": "105 r",
+             *       "unit_equals": 10,
+             *       "barcode": "123",
+             *       "loyalty_abonement_type_id": "150",
+             *       "loyalty_certificate_type_id": "0",
+             *       "loyalty_allow_empty_code": false,
+             *       "critical_amount": 0,
+             *       "desired_amount": 0,
+             *       "actual_amounts": [
+             *         {
+             *           "storage_id": 987,
+             *           "amount": 1000000
+             *         }
+             *       ],
+             *       "last_change_date": "2026-01-01T12:00:00-0500"
+             *     }
+             */
             data?: components["schemas"]["Product"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_product_category_composition_200: {
@@ -25890,7 +26514,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Product"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_resource_list_200: components["schemas"]["Envelope"] & {
@@ -26651,6 +27278,23 @@ export interface components {
              * @example true
              */
             success?: boolean;
+            /**
+             * @example {
+             *       "id": 345,
+             *       "salon_service_id": 353,
+             *       "title": "Haircuts for men",
+             *       "api_id": "adw322",
+             *       "weight": 10,
+             *       "staff": [
+             *         5006,
+             *         8901,
+             *         26514,
+             *         26516,
+             *         26519,
+             *         26520
+             *       ]
+             *     }
+             */
             data?: components["schemas"]["ServiceCategory"];
             /**
              * @description Metadata (object with total_count or empty array)
@@ -26805,7 +27449,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Service"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_tag_list_by_entity_200: components["schemas"]["Envelope"] & {
@@ -26840,7 +27487,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Tag"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_tax_system_list_200: components["schemas"]["Envelope"] & {
@@ -26953,9 +27603,32 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Team member data object */
+            /**
+             * @description Team member data object
+             * @example {
+             *       "id": 1001539,
+             *       "name": "team member 1",
+             *       "company_id": 176275,
+             *       "specialization": "team member",
+             *       "position": {
+             *         "id": 1,
+             *         "title": "Administrator"
+             *       },
+             *       "avatar": "https://app.alteg.io/images/no-master-sm.png",
+             *       "avatar_big": "https://app.alteg.io/images/no-master.png",
+             *       "fired": 0,
+             *       "status": 0,
+             *       "hidden": 0,
+             *       "user_id": 12345,
+             *       "is_paid_staff": false,
+             *       "is_included_in_payment_policy": true
+             *     }
+             */
             data?: components["schemas"]["TeamMember"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_team_member_403: components["schemas"]["ErrorEnvelope"] & {
@@ -27045,7 +27718,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["TeamMember"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_team_member_by_id_200: components["schemas"]["Envelope"] & {
@@ -27154,7 +27830,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["TeamMember"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_team_member_calculation_schemes_count_200: components["schemas"]["Envelope"] & {
@@ -27215,7 +27894,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["TeamMember"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_team_member_nearest_sessions_200: {
@@ -27564,6 +28246,7 @@ export interface components {
                     };
                 }[];
             };
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_transaction_200: {
@@ -27657,7 +28340,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["FinancialTransaction"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_user_gift_cards_200: components["schemas"]["Envelope"] & {
@@ -27702,7 +28388,12 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Certificate"][];
-            /** @description Metadata (contains the number of certificates found) */
+            /**
+             * @description Metadata (contains the number of certificates found)
+             * @example {
+             *       "count": 1
+             *     }
+             */
             meta?: components["schemas"]["CountMeta"];
         };
         get_user_loyalty_cards_200: components["schemas"]["LoyaltyCard"];
@@ -27768,7 +28459,12 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Membership"][];
-            /** @description Metadata (contains the number of subscriptions found) */
+            /**
+             * @description Metadata (contains the number of subscriptions found)
+             * @example {
+             *       "count": 1
+             *     }
+             */
             meta?: components["schemas"]["CountMeta"];
         };
         get_user_notification_settings_200: components["schemas"]["Envelope"] & {
@@ -28082,9 +28778,98 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Object with data */
+            /**
+             * @description Object with data
+             * @example {
+             *       "attendance": 1,
+             *       "datetime": "2026-09-21T23:00:00.000-05:00",
+             *       "comment": 0,
+             *       "records": [
+             *         {
+             *           "id": 37955315,
+             *           "company_id": 4564,
+             *           "staff_id": 55436,
+             *           "services": [],
+             *           "events": [],
+             *           "goods_transactions": [],
+             *           "staff": {
+             *             "id": 55436,
+             *             "name": "John Doe",
+             *             "specialization": "Manicure and pedicure",
+             *             "position": {
+             *               "id": 1,
+             *               "title": "Supervisor"
+             *             },
+             *             "avatar": "https://app.alteg.io/uploads/masters/sm/b/bb/bb59d4cc17d9b16_20171215174158.png",
+             *             "avatar_big": "https://app.alteg.io/uploads/masters/origin/c/cf/cfb8c5cee58000b_20171215174158.png",
+             *             "rating": 4.89,
+             *             "votes_count": 0
+             *           },
+             *           "client": {
+             *             "id": 4240788,
+             *             "name": "dev1",
+             *             "phone": 13155550175,
+             *             "card": 415,
+             *             "email": "",
+             *             "success_visits_count": 58,
+             *             "fail_visits_count": 9
+             *           },
+             *           "date": "2026-09-21T23:00:00.000-05:00",
+             *           "datetime": "2026-09-21T23:00:00.000-05:00",
+             *           "create_date": "2026-03-22T17:55:14-05:00",
+             *           "comment": "",
+             *           "online": false,
+             *           "visit_attendance": 1,
+             *           "attendance": 1,
+             *           "confirmed": 1,
+             *           "seance_length": 3600,
+             *           "length": 3600,
+             *           "sms_before": 1,
+             *           "sms_now": 1,
+             *           "sms_now_text": "",
+             *           "email_now": 1,
+             *           "notified": 0,
+             *           "master_request": 0,
+             *           "api_id": "0",
+             *           "from_url": "",
+             *           "review_requested": 0,
+             *           "visit_id": 8260852,
+             *           "created_user_id": 999290,
+             *           "deleted": 0,
+             *           "paid_full": 0,
+             *           "prepaid": 0,
+             *           "prepaid_confirmed": 0,
+             *           "last_change_date": "2026-03-28T17:46:48-05:00",
+             *           "custom_color": "",
+             *           "custom_font_color": "",
+             *           "record_labels": [],
+             *           "activity_id": 0,
+             *           "custom_fields": {},
+             *           "documents": [
+             *             {
+             *               "id": 8172893,
+             *               "type_id": 7,
+             *               "storage_id": 0,
+             *               "user_id": 746310,
+             *               "company_id": 4564,
+             *               "number": 4163,
+             *               "comment": "",
+             *               "date_created": "2026-09-21T23:00:00.000-05:00",
+             *               "category_id": 0,
+             *               "visit_id": 3,
+             *               "record_id": 2,
+             *               "type_title": "Visit"
+             *             }
+             *           ]
+             *         }
+             *       ]
+             *     }
+             */
             data?: components["schemas"]["Visit"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         get_visit_details_200: components["schemas"]["Envelope"] & {
@@ -28514,7 +29299,10 @@ export interface components {
                     is_good?: boolean;
                 }[];
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         /**
@@ -28607,7 +29395,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Comment"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         list_client_comments_200: components["schemas"]["Envelope"] & {
@@ -28891,8 +29682,66 @@ export interface components {
              * @example true
              */
             success?: boolean;
+            /**
+             * @example {
+             *       "title": "Men's haircut",
+             *       "booking_title": "Men's haircut",
+             *       "category_id": 83167,
+             *       "price_min": 1300,
+             *       "price_max": 1300,
+             *       "duration": 3600,
+             *       "discount": 0,
+             *       "tax_variant": 1,
+             *       "vat_id": 3,
+             *       "is_multi": false,
+             *       "is_need_limit_date": true,
+             *       "date_from": "2022-09-19",
+             *       "date_to": "2022-09-30",
+             *       "seance_search_start": 36000,
+             *       "seance_search_finish": 84600,
+             *       "step": 300,
+             *       "seance_search_step": 900,
+             *       "comment": "",
+             *       "weight": 6,
+             *       "active": 1,
+             *       "api_id": "00000000042",
+             *       "staff": [
+             *         {
+             *           "id": 5905,
+             *           "seance_length": 2700
+             *         },
+             *         {
+             *           "id": 5907,
+             *           "seance_length": 3600
+             *         },
+             *         {
+             *           "id": 8973,
+             *           "seance_length": 3600
+             *         },
+             *         {
+             *           "id": 13616,
+             *           "seance_length": 3600
+             *         },
+             *         {
+             *           "id": 16681,
+             *           "seance_length": 3600
+             *         },
+             *         {
+             *           "id": 1796,
+             *           "seance_length": 3600
+             *         },
+             *         {
+             *           "id": 34006,
+             *           "seance_length": 3600
+             *         }
+             *       ]
+             *     }
+             */
             data?: components["schemas"]["Service"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         /**
@@ -29031,7 +29880,10 @@ export interface components {
                  */
                 bill_json?: unknown[];
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         print_fiscal_receipt_request: {
@@ -29691,7 +30543,12 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Service"][];
-            /** @description Metadata (contains the number of services found) */
+            /**
+             * @description Metadata (contains the number of services found)
+             * @example {
+             *       "count": 1
+             *     }
+             */
             meta?: components["schemas"]["CountMeta"];
         };
         search_events_200: components["schemas"]["Envelope"] & {
@@ -29764,7 +30621,12 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["Event"][];
-            /** @description Metadata (contains the number of Events found) */
+            /**
+             * @description Metadata (contains the number of Events found)
+             * @example {
+             *       "count": 1
+             *     }
+             */
             meta?: components["schemas"]["CountMeta"];
         };
         search_for_product_transactions_200: components["schemas"]["Envelope"] & {
@@ -29821,7 +30683,10 @@ export interface components {
              *     ]
              */
             data?: components["schemas"]["ProductTransaction"][];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         search_memberships_for_event_200: {
@@ -30325,7 +31190,12 @@ export interface components {
                 /** @description Consumables */
                 consumables?: unknown[];
             }[];
-            /** @description Metadata (empty array0) */
+            /**
+             * @description Metadata (empty array0)
+             * @example {
+             *       "count": 1
+             *     }
+             */
             meta?: components["schemas"]["CountMeta"];
         };
         unlink_appointment_service_association_request: {
@@ -30402,7 +31272,10 @@ export interface components {
              *     }
              */
             data?: components["schemas"]["Appointment"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_appointment_attendance_200: components["schemas"]["Envelope"] & {
@@ -30563,7 +31436,10 @@ export interface components {
                     };
                 }[];
             }[];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_appointment_service_consumables_request: {
@@ -31097,9 +31973,43 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Object with data */
+            /**
+             * @description Object with data
+             * @example {
+             *       "id": 108,
+             *       "salon_id": 4564,
+             *       "service_id": 1185299,
+             *       "staff_id": 26427,
+             *       "date": "2026-09-21T23:00:00.000-05:00",
+             *       "length": 3600,
+             *       "capacity": 9,
+             *       "records_count": 0,
+             *       "color": "",
+             *       "font_color": "",
+             *       "service": {
+             *         "id": 1185299,
+             *         "title": "Group manicure",
+             *         "category_id": 754917
+             *       },
+             *       "staff": {
+             *         "id": 26427,
+             *         "name": "Monica Bellucci",
+             *         "company_id": 4564
+             *       },
+             *       "resource_instances": [
+             *         {
+             *           "id": 3127,
+             *           "title": "Manicure machine #1",
+             *           "resource_id": 1364
+             *         }
+             *       ]
+             *     }
+             */
             data?: components["schemas"]["Event"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         /**
@@ -31192,7 +32102,10 @@ export interface components {
              *     }
              */
             data?: components["schemas"]["Location"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_online_booking_settings_200: components["schemas"]["Envelope"] & {
@@ -31229,7 +32142,10 @@ export interface components {
                  */
                 seance_delay_step: number;
             };
-            /** @description metadata */
+            /**
+             * @description metadata
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_online_booking_settings_request: {
@@ -31257,9 +32173,42 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Product data object */
+            /**
+             * @description Product data object
+             * @example {
+             *       "title": "Shampoo 1",
+             *       "value": "Shampoo 1",
+             *       "label": "Shampoo 1 (123)",
+             *       "good_id": 123456,
+             *       "cost": 100500,
+             *       "unit_id": 4835,
+             *       "unit_short_title": "PC",
+             *       "service_unit_id": 3548,
+             *       "service_unit_short_title": "gr",
+             *       "actual_cost": 1050,
+             *       "unit_actual_cost": 105,
+             *       "unit_actual_cost_format": "105 r",
+             *       "unit_equals": 10,
+             *       "barcode": "123",
+             *       "loyalty_abonement_type_id": "150",
+             *       "loyalty_certificate_type_id": "0",
+             *       "loyalty_allow_empty_code": false,
+             *       "critical_amount": 0,
+             *       "desired_amount": 0,
+             *       "actual_amounts": [
+             *         {
+             *           "storage_id": 987,
+             *           "amount": 1000000
+             *         }
+             *       ],
+             *       "last_change_date": "2026-01-01T12:00:00-0500"
+             *     }
+             */
             data?: components["schemas"]["Product"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_product_409: components["schemas"]["ErrorEnvelope"] & {
@@ -31297,6 +32246,7 @@ export interface components {
             /** @example true */
             success?: boolean;
             data?: Record<string, never>;
+            /** @example [] */
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_service_links_400: components["schemas"]["ErrorEnvelope"] & {
@@ -32229,9 +33179,81 @@ export interface components {
              * @example true
              */
             success?: boolean;
-            /** @description Object with data */
+            /**
+             * @description Object with data
+             * @example {
+             *       "id": 3428010,
+             *       "document_id": 22254960,
+             *       "type_id": 1,
+             *       "type": {
+             *         "id": 1,
+             *         "title": "Sale of goods"
+             *       },
+             *       "company_id": 4564,
+             *       "good_id": 232674,
+             *       "amount": -1,
+             *       "cost_per_unit": 100,
+             *       "discount": 10,
+             *       "cost": 90,
+             *       "unit_id": 1,
+             *       "storage_id": 36539,
+             *       "supplier_id": 0,
+             *       "client_id": 0,
+             *       "master_id": 26781,
+             *       "create_date": "2026-09-21T23:00:00.000-05:00",
+             *       "comment": "Transaction comment",
+             *       "deleted": false,
+             *       "good": {
+             *         "id": 232674,
+             *         "title": "Edition De Luxe",
+             *         "unit": "PC.",
+             *         "value": "delete yy",
+             *         "label": "delete yy",
+             *         "article": "",
+             *         "category": "goose category",
+             *         "category_id": 303603,
+             *         "salon_id": 91372,
+             *         "good_id": 15086312,
+             *         "cost": 500,
+             *         "unit_id": 216760,
+             *         "unit_short_title": "PC",
+             *         "service_unit_id": 216760,
+             *         "service_unit_short_title": "PC",
+             *         "actual_cost": 0,
+             *         "unit_actual_cost": 0,
+             *         "unit_actual_cost_format": "0 USD",
+             *         "unit_equals": 1,
+             *         "barcode": "",
+             *         "loyalty_abonement_type_id": "0",
+             *         "loyalty_certificate_type_id": "0",
+             *         "loyalty_allow_empty_code": true,
+             *         "actual_amounts": [],
+             *         "last_change_date": "2026-03-05T18:21:34-0500"
+             *       },
+             *       "storage": {
+             *         "id": 36539,
+             *         "title": "Products"
+             *       },
+             *       "sale_unit": null,
+             *       "service_unit": null,
+             *       "supplier": [],
+             *       "client": [],
+             *       "master": {
+             *         "id": 26781,
+             *         "name": "Angelina Jolie"
+             *       },
+             *       "unit": {
+             *         "id": 1,
+             *         "title": "Thing",
+             *         "short_title": "PC."
+             *       }
+             *     }
+             */
             data?: components["schemas"]["ProductTransaction"];
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_user_notification_settings_200: components["schemas"]["Envelope"] & {
@@ -32355,7 +33377,10 @@ export interface components {
                     };
                 }[];
             };
-            /** @description Metadata (empty array) */
+            /**
+             * @description Metadata (empty array)
+             * @example []
+             */
             meta?: components["schemas"]["EmptyMeta"];
         };
         update_user_notification_settings_request: {

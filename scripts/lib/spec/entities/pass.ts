@@ -100,7 +100,10 @@ export function applyEntities(doc: Doc, options: EntityPassOptions = {}): Entity
         if (!componentName(slot.holder[slot.key]) && meta.matches(slotSchema(doc, slot))) slots.push(slot);
       }
     }
-    if (slots.length > 0) replaceSlots(doc, meta.name, meta.description, {}, slots);
+    if (slots.length > 0) {
+      replaceSlots(doc, meta.name, meta.description, {}, slots);
+      alignPropertyExamples(doc.components.schemas[meta.name] as Schema);
+    }
     report.entities.set(meta.name, [...new Set(slots.map((s) => s.where))]);
   }
   dropUnreferenced(doc, released);
@@ -140,8 +143,9 @@ function replaceSlots(
     const notes: Schema = {};
     if (site.description !== undefined && site.description !== component.description)
       notes.description = site.description;
-    if (site.example !== undefined && !isDeepStrictEqual(site.example, component.example))
-      notes.example = site.example;
+    // Even when it equals the component's: Prism does not answer a `$ref`'s example inside an
+    // allOf wrapper, it builds one from the properties' examples (a paged list's meta lost its count).
+    if (site.example !== undefined) notes.example = site.example;
     for (const key of SITE_MARKERS) if (site[key] !== undefined) notes[key] = site[key];
     slot.holder[slot.key] =
       extra || Object.keys(notes).length > 0
@@ -238,4 +242,20 @@ function dropUnreferenced(doc: Doc, candidates: Set<string>): void {
   for (const name of candidates) {
     if (!text.includes(`"#/components/schemas/${name}"`)) delete doc.components.schemas[name];
   }
+}
+
+/**
+ * A shared meta's fields take their examples from the component's example (the richest page's):
+ * Prism builds a `$ref` inside an allOf from the properties' examples, and the union kept the
+ * first page's (a paged list answered `total_count: 1`, from the certificate types page).
+ */
+function alignPropertyExamples(component: Schema): void {
+  const example = component.example;
+  if (example === null || typeof example !== "object" || Array.isArray(example)) return;
+  const objects = [component, ...((component.anyOf ?? []) as Schema[])].filter((b) => b.properties);
+  for (const branch of objects)
+    for (const [key, property] of Object.entries(branch.properties as Record<string, Schema>)) {
+      const value = (example as Record<string, unknown>)[key];
+      if (value !== undefined) property.example = value;
+    }
 }

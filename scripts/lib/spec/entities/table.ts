@@ -252,7 +252,8 @@ export const ENTITIES: EntitySpec[] = [
     returns: [
       "get_location_users",
       "deprecated_get_location_users",
-      "authorize_user",
+      // The 201 only: POST /auth's 200 is the second-factor challenge (`{uuid, …}`), not a user.
+      "authorize_user 201 data",
       "authorize_client_by_sms_code",
     ],
   },

@@ -21,7 +21,13 @@ const SHAPE = new Set([
   "nullable",
   "format",
   "title",
+  ...["maxItems", "minItems", "maxLength", "minLength", "maximum", "minimum"],
 ]);
+
+// A bound holds for the union only where both pages set it, and then the looser one: PHP's empty
+// array (`maxItems: 0`) stays `[]` only, unless another page documents a real list there.
+const UPPER = ["maxItems", "maxLength", "maximum"] as const;
+const LOWER = ["minItems", "minLength", "minimum"] as const;
 
 /** The kind a schema is merged by: its type (`integer` counts as `number`), a `$ref`, or `any`. */
 export function kindOf(schema: Schema): string {
@@ -111,6 +117,16 @@ function mergeSame(a: Schema, b: Schema): Schema {
   if (a.enum || b.enum)
     out.enum = [...new Set([...((a.enum as unknown[]) ?? []), ...((b.enum as unknown[]) ?? [])])];
   if (a.format !== b.format) delete out.format;
+  for (const [keys, pick] of [
+    [UPPER, Math.max],
+    [LOWER, Math.min],
+  ] as const)
+    for (const key of keys) {
+      const x = a[key];
+      const y = b[key];
+      if (typeof x === "number" && typeof y === "number") out[key] = pick(x, y);
+      else delete out[key];
+    }
   if (Array.isArray(a.anyOf) && Array.isArray(b.anyOf))
     out.anyOf = mergeVariants(a.anyOf as Schema[], b.anyOf as Schema[]);
   return out;
