@@ -3,7 +3,6 @@
 // becomes a `$ref` to it. A site that requires more than the union does (a field one page marks
 // required and another does not) keeps its own required-ness: `allOf: [$ref, {required…}]`. So no
 // field of any page is lost, and every type a page gives is still admitted.
-import { isDeepStrictEqual } from "node:util";
 import type { Schema } from "../schema-builder.js";
 import {
   componentName,
@@ -143,8 +142,9 @@ function replaceSlots(
     const notes: Schema = {};
     if (site.description !== undefined && site.description !== component.description)
       notes.description = site.description;
-    // Even when it equals the component's: Prism does not answer a `$ref`'s example inside an
-    // allOf wrapper, it builds one from the properties' examples (a paged list's meta lost its count).
+    // Even when it equals the component's: the site stays a wrapper carrying the page's own
+    // example, so the mock keeps answering this page's body (as a bare `$ref`, Prism answered
+    // get_loyalty_card_list_by_client_id with a body Dredd refused).
     if (site.example !== undefined) notes.example = site.example;
     for (const key of SITE_MARKERS) if (site[key] !== undefined) notes[key] = site[key];
     slot.holder[slot.key] =
